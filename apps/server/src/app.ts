@@ -1,0 +1,215 @@
+import 'reflect-metadata';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import express, { type Request, type Response } from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
+import type { DataSource } from 'typeorm';
+import type { Config } from './core/config';
+import type { Logger } from './core/logger';
+import { createDataSource } from './core/database/data-source';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './core/database/embedded';
+import { createServices, type Services } from './core/services';
+import { createLoaders } from './core/loaders';
+import { createPubsub } from './core/pubsub';
+import { createSchema } from './core/schema';
+import { costPlugin, depthRule } from './core/limits';
+import { formatError } from './core/errors';
+import { requestStore, currentRequestId } from './core/request-store';
+import { SESSION_COOKIE, type Context } from './core/context';
+import type { Actor } from './modules/auth/user.entity';
+
+export interface App {
+  url: string;
+  port: number;
+  db: DataSource;
+  services: Services;
+  databaseMode: 'embedded' | 'postgres';
+  close(): Promise<void>;
+}
+
+async function authenticate(services: Services, authorization: string | undefined, cookieHeader: string | undefined): Promise<Actor | null> {
+  const bearer = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer) return services.auth.authenticateToken(bearer);
+  const session = cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
+  return session ? services.auth.authenticateSession(session) : null;
+}
+
+/** Connects (starting the embedded database when no DATABASE_URL is set) and brings the schema up to date. */
+export async function openDatabase(config: Config, log: Logger) {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
+    url = embedded.url;
+  }
+  // The embedded database multiplexes all connections onto one session: more than one would interleave transactions.
+  const db = createDataSource(url, { poolSize: embedded ? 1 : config.databasePoolSize, log });
+  await db.initialize();
+  await db.runMigrations({ transaction: 'each' });
+  return {
+    db,
+    mode: (embedded ? 'embedded' : 'postgres') as App['databaseMode'],
+    async close() {
+      await db.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+export async function createApp(config: Config, log: Logger, opened?: Awaited<ReturnType<typeof openDatabase>>): Promise<App> {
+  const database = opened ?? (await openDatabase(config, log));
+  const { db } = database;
+  const services = createServices(db, config);
+  const { pubSub, close: closePubsub } = createPubsub(config.redisUrl);
+  const schema = await createSchema(pubSub);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  const httpServer = http.createServer(app);
+
+  // Every request runs inside its own store: request id for logs and errors, SQL statement count.
+  app.use((req, res, next) => {
+    const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || crypto.randomUUID();
+    const store = { requestId, sqlStatements: 0 };
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
+    res.on('finish', () => {
+      log.info(
+        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, sql: store.sqlStatements, op: (req.body as { operationName?: string } | undefined)?.operationName },
+        'request',
+      );
+    });
+    requestStore.run(store, next);
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await db.query('SELECT 1');
+      res.json({ status: 'ok', database: { state: 'up', mode: database.mode } });
+    } catch (err) {
+      log.error({ err }, 'health check failed');
+      res.status(503).json({ status: 'degraded', database: { state: 'down', mode: database.mode } });
+    }
+  });
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer(
+    {
+      schema,
+      context: async (ctx): Promise<Context> => {
+        const req = ctx.extra.request;
+        const params = ctx.connectionParams as { authorization?: string } | undefined;
+        const actor = await authenticate(services, params?.authorization, req.headers.cookie);
+        return { requestId: crypto.randomUUID(), actor, services, loaders: createLoaders(services, actor), ip: req.socket.remoteAddress ?? '', setSessionCookie: () => {} };
+      },
+      onConnect: async (ctx) => {
+        const params = ctx.connectionParams as { authorization?: string } | undefined;
+        return !!(await authenticate(services, params?.authorization, ctx.extra.request.headers.cookie));
+      },
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    validationRules: [depthRule],
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    formatError: (formatted, error) => formatError(formatted, error, currentRequestId(), (err) => log.error({ err, requestId: currentRequestId() }, 'unexpected error')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costPlugin(schema),
+      {
+        async serverWillStart() {
+          return { async drainServer() { await wsCleanup.dispose(); } };
+        },
+        async requestDidStart() {
+          return {
+            async willSendResponse({ response }) {
+              const store = requestStore.getStore();
+              if (store) response.http.headers.set('x-sql-statements', String(store.sqlStatements));
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const actor = await authenticate(services, req.headers.authorization, req.headers.cookie);
+        return {
+          requestId: currentRequestId() ?? crypto.randomUUID(),
+          actor,
+          services,
+          loaders: createLoaders(services, actor),
+          ip: req.ip ?? req.socket.remoteAddress ?? '',
+          userAgent: req.headers['user-agent'],
+          req,
+          res,
+          setSessionCookie: (token) => setSessionCookie(res, token, config),
+        };
+      },
+    }),
+  );
+
+  serveWeb(app, config.webDir, log);
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const port = (httpServer.address() as { port: number }).port;
+
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    db,
+    services,
+    databaseMode: database.mode,
+    async close() {
+      await apollo.stop();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await closePubsub();
+      if (!opened) await database.close();
+    },
+  };
+}
+
+function setSessionCookie(res: Response, token: string | null, config: Config) {
+  res.append(
+    'Set-Cookie',
+    serializeCookie(SESSION_COOKIE, token ?? '', {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+      path: '/',
+      maxAge: token ? Math.floor(config.sessionTtlMs / 1000) : 0,
+    }),
+  );
+}
+
+/** The built single-page app on the same port; unknown paths fall back to index.html for client routing. */
+function serveWeb(app: express.Express, webDir: string, log: Logger) {
+  const index = path.join(webDir, 'index.html');
+  if (!fs.existsSync(index)) {
+    log.warn({ webDir }, 'web app not built: only the API is served');
+    app.get('/', (_req: Request, res: Response) => {
+      res.type('text/plain').send('The CRM API is at /graphql. The web app is not built: run `npm start` from the repository root.');
+    });
+    return;
+  }
+  app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!graphql|healthz).*/, (_req: Request, res: Response) => {
+    res.sendFile(index);
+  });
+}

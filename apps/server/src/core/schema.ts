@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { buildSchema } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import type { PubSub } from './pubsub';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { UserResolver } from '../modules/auth/user.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { CounterpartyResolver } from '../modules/contacts/counterparty.resolver';
+import { ContactPersonResolver } from '../modules/contacts/contact-person.resolver';
+import { ContactInfoResolver } from '../modules/contacts/contact-info.resolver';
+import { SearchResolver } from '../modules/contacts/search.resolver';
+
+export const resolvers = [AuthResolver, UserResolver, AuditResolver, CounterpartyResolver, ContactPersonResolver, ContactInfoResolver, SearchResolver] as const;
+
+export const SCHEMA_FILE = path.resolve(__dirname, '../../schema.graphql');
+
+/** The GraphQL schema, built from the resolvers; input classes are validated with class-validator. */
+export function createSchema(pubSub: PubSub, emit = false): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    pubSub,
+    validate: { forbidUnknownValues: false },
+    emitSchemaFile: emit ? { path: SCHEMA_FILE, sortedSchema: true } : false,
+  });
+}

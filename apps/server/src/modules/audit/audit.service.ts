@@ -1,0 +1,66 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditAction, AuditEntry, type FieldChange } from './audit-entry.entity';
+import type { Actor } from '../auth/user.entity';
+
+export interface AuditRecord {
+  entityType: string;
+  entityId: string;
+  entityLabel: string;
+  action: AuditAction;
+  changes?: FieldChange[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Field-by-field difference of two plain snapshots, for the audit row. */
+export function diffSnapshots(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
+  const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const changes: FieldChange[] = [];
+  for (const field of fields) {
+    if (!same(before[field], after[field])) changes.push({ field, old: before[field] ?? null, new: after[field] ?? null });
+  }
+  return changes;
+}
+
+export class AuditService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Must be called with the transaction that makes the change, so the change and its audit row commit together. */
+  async record(tx: EntityManager, actor: Actor | null, rec: AuditRecord): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_log (at, actor_id, entity_type, entity_id, entity_label, action, changes) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [new Date(), actor?.id ?? null, rec.entityType, rec.entityId, rec.entityLabel, rec.action, JSON.stringify(rec.changes ?? [])],
+    );
+  }
+
+  /** Newest first; keyset on (at, id). Callers check that the actor may see the object. */
+  async history(entityType: string, entityId: string, first: number, after: [string, string] | null): Promise<AuditEntry[]> {
+    const qb = this.db
+      .getRepository(AuditEntry)
+      .createQueryBuilder('a')
+      .where('a.entity_type = :entityType AND a.entity_id = :entityId', { entityType, entityId })
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(first + 1);
+    if (after) qb.andWhere('(a.at, a.id) < (:at, :id)', { at: after[0], id: after[1] });
+    return qb.getMany();
+  }
+
+  async historyCount(entityType: string, entityId: string): Promise<number> {
+    return this.db.getRepository(AuditEntry).count({ where: { entityType, entityId } });
+  }
+
+  /** The objects this user touched most recently, one row per object (the desktop's "recent objects"). */
+  async recentFor(actorId: string, limit: number): Promise<Array<{ entityType: string; entityId: string; entityLabel: string; at: Date; action: AuditAction }>> {
+    const rows: Array<{ entity_type: string; entity_id: string; entity_label: string; at: Date; action: AuditAction }> =
+      await this.db.query(
+        `SELECT entity_type, entity_id, entity_label, at, action FROM (
+           SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, entity_label, at, action
+             FROM (SELECT * FROM audit_log WHERE actor_id = $1 ORDER BY at DESC LIMIT 500) recent
+            ORDER BY entity_type, entity_id, at DESC) latest
+         ORDER BY at DESC LIMIT $2`,
+        [actorId, limit],
+      );
+    return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, entityLabel: r.entity_label, at: r.at, action: r.action }));
+  }
+}

@@ -1,0 +1,185 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { normalizeContactInfo, textSearchKey } from '@crm/contact-info';
+import { ContactInfo, ContactInfoKind } from './contact-info.entity';
+import type { ContactInfoInput, CreateContactInfoKindInput, UpdateContactInfoKindInput } from './contacts.inputs';
+import type { ContactInfoType } from './contacts.enums';
+import { badInput, conflict, notFound } from '../../core/errors';
+import { updateReturning, withTransaction } from '../../core/database/transaction';
+import type { Actor } from '../auth/user.entity';
+import { requireAdmin } from '../auth/access';
+import { Counterparty } from './counterparty.entity';
+import { ContactPerson } from './contact-person.entity';
+import { personScopeCondition, scopeCounterparties } from './contacts.policy';
+import type { AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/audit-entry.entity';
+
+export type Owner = { counterpartyId: string } | { contactPersonId: string };
+
+/** A record ready to be written: validated, normalised, with its search key. */
+export interface PreparedContactInfo {
+  id?: string;
+  type: ContactInfoType;
+  kindId: string;
+  value: string;
+  normalized: string;
+  searchKey: string;
+  extension: string | null;
+  parts: Record<string, string> | null;
+  comment: string | null;
+}
+
+/** How a record appears in audit rows: readable, stable. */
+const auditView = (r: Pick<PreparedContactInfo, 'type' | 'kindId' | 'value' | 'comment'>) => ({ type: r.type, kindId: r.kindId, value: r.value, comment: r.comment ?? null });
+
+/** Contact information of counterparties and contact persons, and the catalog of its kinds. */
+export class ContactInfoService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * Validates and normalises a list of inputs. Errors name the field (`contactInfo.2.value`) so the form
+   * shows them at the right row; nothing is written when any row is wrong.
+   */
+  async prepare(tx: EntityManager, inputs: ContactInfoInput[], field = 'contactInfo'): Promise<PreparedContactInfo[]> {
+    const kindIds = [...new Set(inputs.map((i) => i.kindId))];
+    const kinds = kindIds.length
+      ? await tx.getRepository(ContactInfoKind).createQueryBuilder('k').where('k.id = ANY(:ids)', { ids: kindIds }).getMany()
+      : [];
+    const kindById = new Map(kinds.map((k) => [k.id, k]));
+    return inputs.map((input, index) => {
+      const kind = kindById.get(input.kindId);
+      if (!kind) throw badInput(`${field}.${index}.kindId`, 'This kind of contact information does not exist', 'KIND_NOT_FOUND');
+      if (kind.type !== input.type) {
+        throw badInput(`${field}.${index}.kindId`, `The kind "${kind.name}" is for ${kind.type}, not ${input.type}`, 'KIND_TYPE_MISMATCH');
+      }
+      const parts = input.parts ? Object.fromEntries(Object.entries(input.parts).filter(([, v]) => typeof v === 'string' && v.trim())) : undefined;
+      const result = normalizeContactInfo(input.type, input.value ?? '', { parts });
+      if (!result.ok) throw badInput(`${field}.${index}.value`, result.message, result.code);
+      const n = result.value;
+      return {
+        id: input.id,
+        type: input.type,
+        kindId: input.kindId,
+        value: n.value,
+        normalized: n.normalized,
+        searchKey: n.searchKey,
+        extension: n.extension ?? null,
+        parts: n.parts && Object.keys(n.parts).length ? (n.parts as Record<string, string>) : null,
+        comment: input.comment?.trim() || null,
+      };
+    });
+  }
+
+  /**
+   * Makes the owner's list equal to `records`: keeps and updates rows by id, adds new ones, removes the rest.
+   * Returns the audit change (old and new lists) or null when nothing changed.
+   */
+  async replace(tx: EntityManager, owner: Owner, records: PreparedContactInfo[], field = 'contactInfo') {
+    const repo = tx.getRepository(ContactInfo);
+    const existing = await repo.find({ where: owner, order: { position: 'ASC' } });
+    const byId = new Map(existing.map((r) => [r.id, r]));
+    records.forEach((r, index) => {
+      if (r.id && !byId.has(r.id)) throw badInput(`${field}.${index}.id`, 'This record does not belong to the object', 'NOT_FOUND');
+    });
+    const keep = new Set(records.map((r) => r.id).filter(Boolean));
+    const removed = existing.filter((r) => !keep.has(r.id)).map((r) => r.id);
+    if (removed.length) await repo.delete(removed);
+    for (const [position, r] of records.entries()) {
+      const row = { ...owner, type: r.type, kindId: r.kindId, value: r.value, normalized: r.normalized, searchKey: r.searchKey, extension: r.extension, parts: r.parts, comment: r.comment, position };
+      if (r.id) await repo.update({ id: r.id }, row);
+      else await repo.insert(row);
+    }
+    const before = existing.map(auditView);
+    const after = records.map(auditView);
+    return JSON.stringify(before) === JSON.stringify(after) ? null : { field, old: before, new: after };
+  }
+
+  /** Records of counterparties the actor may read (the scope is applied here too, not only on the parent). */
+  async byCounterparties(actor: Actor, ids: readonly string[]): Promise<ContactInfo[]> {
+    if (!ids.length) return [];
+    const qb = this.db.getRepository(ContactInfo).createQueryBuilder('ci').innerJoin(Counterparty, 'c', 'c.id = ci.counterparty_id').where('ci.counterparty_id = ANY(:ids)', { ids });
+    return scopeCounterparties(qb, actor).orderBy('ci.position').getMany();
+  }
+
+  async byContactPersons(actor: Actor, ids: readonly string[]): Promise<ContactInfo[]> {
+    if (!ids.length) return [];
+    const qb = this.db
+      .getRepository(ContactInfo)
+      .createQueryBuilder('ci')
+      .innerJoin(ContactPerson, 'p', 'p.id = ci.contact_person_id')
+      .leftJoin(Counterparty, 'pc', 'pc.id = p.counterparty_id')
+      .where('ci.contact_person_id = ANY(:ids)', { ids });
+    const cond = personScopeCondition(actor);
+    if (cond) qb.andWhere(cond.sql, cond.params);
+    return qb.orderBy('ci.position').getMany();
+  }
+
+  // ---- kinds ----
+
+  async kindsByIds(ids: readonly string[]): Promise<ContactInfoKind[]> {
+    if (!ids.length) return [];
+    return this.db.getRepository(ContactInfoKind).createQueryBuilder('k').where('k.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  async listKinds(type?: ContactInfoType | null, includeMarked = false): Promise<ContactInfoKind[]> {
+    const qb = this.db.getRepository(ContactInfoKind).createQueryBuilder('k').orderBy('k.type').addOrderBy('k.position').addOrderBy('k.name').limit(500);
+    if (type) qb.andWhere('k.type = :type', { type });
+    if (!includeMarked) qb.andWhere('NOT k.deletion_mark');
+    return qb.getMany();
+  }
+
+  /** Any user may add a kind (the catalog is meant to grow with use); names are unique within a type. */
+  async createKind(actor: Actor, input: CreateContactInfoKindInput): Promise<ContactInfoKind> {
+    const name = input.name.trim();
+    if (!name) throw badInput('name', 'Enter a name', 'REQUIRED');
+    return withTransaction(this.db, async (tx) => {
+      const clash = await tx.query(`SELECT 1 FROM contact_info_kinds WHERE type = $1 AND lower(name) = lower($2)`, [input.type, name]);
+      if (clash.length) throw badInput('name', 'A kind with this name already exists for this type', 'DUPLICATE');
+      const repo = tx.getRepository(ContactInfoKind);
+      const kind = await repo.save(repo.create({ name, type: input.type, code: null, position: 100 }));
+      await this.audit.record(tx, actor, { entityType: 'ContactInfoKind', entityId: kind.id, entityLabel: name, action: AuditAction.CREATE, changes: [{ field: 'name', old: null, new: name }] });
+      return kind;
+    });
+  }
+
+  async updateKind(actor: Actor, id: string, input: UpdateContactInfoKindInput): Promise<ContactInfoKind> {
+    requireAdmin(actor);
+    return withTransaction(this.db, async (tx) => {
+      const kind = await tx.getRepository(ContactInfoKind).findOne({ where: { id } });
+      if (!kind) throw notFound('Kind of contact information');
+      const name = input.name?.trim() ?? kind.name;
+      if (name.toLowerCase() !== kind.name.toLowerCase()) {
+        const clash = await tx.query(`SELECT 1 FROM contact_info_kinds WHERE type = $1 AND lower(name) = lower($2) AND id <> $3`, [kind.type, name, id]);
+        if (clash.length) throw badInput('name', 'A kind with this name already exists for this type', 'DUPLICATE');
+      }
+      const position = input.position ?? kind.position;
+      const [row] = await updateReturning<{ version: number }>(tx, `UPDATE contact_info_kinds SET name = $1, position = $2, version = version + 1 WHERE id = $3 AND version = $4 RETURNING version`, [name, position, id, input.version]);
+      if (!row) throw conflict('The kind was changed by someone else; reload and try again');
+      const changes = [
+        ...(name !== kind.name ? [{ field: 'name', old: kind.name, new: name }] : []),
+        ...(position !== kind.position ? [{ field: 'position', old: kind.position, new: position }] : []),
+      ];
+      if (changes.length) await this.audit.record(tx, actor, { entityType: 'ContactInfoKind', entityId: id, entityLabel: name, action: AuditAction.UPDATE, changes });
+      return Object.assign(kind, { name, position, version: row.version });
+    });
+  }
+
+  async setKindDeletionMark(actor: Actor, id: string, mark: boolean): Promise<ContactInfoKind> {
+    requireAdmin(actor);
+    return withTransaction(this.db, async (tx) => {
+      const kind = await tx.getRepository(ContactInfoKind).findOne({ where: { id } });
+      if (!kind) throw notFound('Kind of contact information');
+      if (kind.deletionMark !== mark) {
+        await tx.query(`UPDATE contact_info_kinds SET deletion_mark = $1, version = version + 1 WHERE id = $2`, [mark, id]);
+        kind.deletionMark = mark;
+        kind.version += 1;
+        await this.audit.record(tx, actor, { entityType: 'ContactInfoKind', entityId: id, entityLabel: kind.name, action: mark ? AuditAction.MARK_FOR_DELETION : AuditAction.RESTORE, changes: [{ field: 'deletionMark', old: !mark, new: mark }] });
+      }
+      return kind;
+    });
+  }
+}
+
+export { textSearchKey };

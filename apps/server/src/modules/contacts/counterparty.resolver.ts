@@ -1,0 +1,142 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Counterparty, CounterpartyGroup } from './counterparty.entity';
+import { ContactInfo } from './contact-info.entity';
+import { ContactPerson } from './contact-person.entity';
+import { ContactInfoType } from './contacts.enums';
+import { CounterpartyFilter, CounterpartyOrder, CreateCounterpartyGroupInput, CreateCounterpartyInput, DuplicateCheckInput, UpdateCounterpartyInput } from './contacts.inputs';
+import { CounterpartyConnection, DuplicateMatch, ViewerCan } from './contacts.types';
+import { User } from '../auth/user.entity';
+import { AuditEntryConnection } from '../audit/audit.types';
+import { decodeCursor, PageArgs, toConnection } from '../../core/pagination';
+import { requireActor, type Context } from '../../core/context';
+import type { DuplicateMatch as DuplicateRow } from './counterparty.service';
+
+/** Reveals a duplicate's name only when the viewer may read it; the responsible is shown either way. */
+async function presentDuplicates(rows: DuplicateRow[], ctx: Context) {
+  return Promise.all(
+    rows.map(async (r) => ({
+      matchedOn: r.matchedOn,
+      value: r.value,
+      counterparty: await ctx.loaders.counterparty.load(r.counterpartyId),
+      responsible: await ctx.loaders.user.load(r.responsibleId),
+    })),
+  );
+}
+
+const firstOfType = (list: ContactInfo[], type: ContactInfoType) => list.find((ci) => ci.type === type)?.value ?? null;
+
+@Resolver(() => Counterparty)
+export class CounterpartyResolver {
+  @Query(() => CounterpartyConnection, { description: 'Counterparties in my scope, one page at a time.' })
+  counterparties(
+    @Args() page: PageArgs,
+    @Arg('filter', () => CounterpartyFilter, { nullable: true }) filter: CounterpartyFilter | null,
+    @Arg('orderBy', () => CounterpartyOrder, { nullable: true }) orderBy: CounterpartyOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.counterparties.list(requireActor(ctx), page.first, page.after, filter ?? {}, orderBy);
+  }
+
+  @Query(() => Counterparty, { description: 'One counterparty; NOT_FOUND when it does not exist or is outside my scope.' })
+  counterparty(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.get(requireActor(ctx), id);
+  }
+
+  @Query(() => [DuplicateMatch], { description: 'Likely duplicates of the given INN, phones and e-mails (call while a form is filled).' })
+  async counterpartyDuplicates(@Arg('input') input: DuplicateCheckInput, @Ctx() ctx: Context) {
+    requireActor(ctx);
+    return presentDuplicates(await ctx.services.counterparties.duplicates(input), ctx);
+  }
+
+  @Mutation(() => Counterparty, { description: 'Creates a counterparty with its contact information.' })
+  createCounterparty(@Arg('input') input: CreateCounterpartyInput, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.create(requireActor(ctx), input);
+  }
+
+  @Mutation(() => Counterparty, { description: 'Changes a counterparty; CONFLICT when `version` is stale.' })
+  updateCounterparty(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCounterpartyInput, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.update(requireActor(ctx), id, input);
+  }
+
+  @Mutation(() => Counterparty, { description: 'Marks a counterparty for deletion (hidden from lists, restorable).' })
+  markCounterpartyForDeletion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.setDeletionMark(requireActor(ctx), id, true);
+  }
+
+  @Mutation(() => Counterparty, { description: 'Removes the deletion mark.' })
+  restoreCounterparty(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.setDeletionMark(requireActor(ctx), id, false);
+  }
+
+  @Query(() => [CounterpartyGroup], { description: 'Counterparty groups.' })
+  counterpartyGroups(@Ctx() ctx: Context) {
+    requireActor(ctx);
+    return ctx.services.counterparties.listGroups();
+  }
+
+  @Mutation(() => CounterpartyGroup, { description: 'Creates a counterparty group.' })
+  createCounterpartyGroup(@Arg('input') input: CreateCounterpartyGroupInput, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.createGroup(requireActor(ctx), input);
+  }
+
+  @FieldResolver(() => [ContactInfo], { description: 'Contact information, in its order.' })
+  contactInfo(@Root() c: Counterparty, @Ctx() ctx: Context) {
+    return ctx.loaders.contactInfoOfCounterparty.load(c.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The first phone.' })
+  async mainPhone(@Root() c: Counterparty, @Ctx() ctx: Context) {
+    return firstOfType(await ctx.loaders.contactInfoOfCounterparty.load(c.id), ContactInfoType.PHONE);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The first e-mail.' })
+  async mainEmail(@Root() c: Counterparty, @Ctx() ctx: Context) {
+    return firstOfType(await ctx.loaders.contactInfoOfCounterparty.load(c.id), ContactInfoType.EMAIL);
+  }
+
+  @FieldResolver(() => [ContactPerson], { description: 'Its contact persons (not marked for deletion).' })
+  contactPersons(@Root() c: Counterparty, @Ctx() ctx: Context) {
+    return ctx.loaders.contactPersonsOfCounterparty.load(c.id);
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The responsible manager.' })
+  responsible(@Root() c: Counterparty, @Ctx() ctx: Context) {
+    return ctx.loaders.user.load(c.responsibleId);
+  }
+
+  @FieldResolver(() => CounterpartyGroup, { nullable: true, description: 'Its group.' })
+  group(@Root() c: Counterparty, @Ctx() ctx: Context) {
+    return c.groupId ? ctx.loaders.counterpartyGroup.load(c.groupId) : null;
+  }
+
+  @FieldResolver(() => ViewerCan, { description: 'What I may do with it.' })
+  viewerCan(@Root() c: Counterparty, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.viewerCan(requireActor(ctx), c);
+  }
+
+  @FieldResolver(() => AuditEntryConnection, { description: 'Its change history, newest first.' })
+  async history(@Root() c: Counterparty, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return auditHistory(ctx, 'Counterparty', c.id, page);
+  }
+
+  @FieldResolver(() => [DuplicateMatch], { description: 'Other counterparties sharing its INN, a phone or an e-mail.' })
+  async possibleDuplicates(@Root() c: Counterparty, @Ctx() ctx: Context) {
+    const contactInfo = await ctx.loaders.contactInfoOfCounterparty.load(c.id);
+    const rows = await ctx.services.counterparties.duplicates({
+      inn: c.inn ?? undefined,
+      contactInfo: contactInfo.map((ci) => ({ type: ci.type, kindId: ci.kindId, value: ci.normalized })),
+      excludeId: c.id,
+    });
+    return presentDuplicates(rows, ctx);
+  }
+}
+
+/** History of any object the caller has already been allowed to see. */
+export async function auditHistory(ctx: Context, entityType: string, id: string, page: PageArgs) {
+  const cursor = decodeCursor(page.after, 2) as [string, string] | null;
+  const [rows, total] = await Promise.all([
+    ctx.services.audit.history(entityType, id, page.first, cursor),
+    ctx.services.audit.historyCount(entityType, id),
+  ]);
+  return toConnection(rows, page.first, total, (a) => [a.at.toISOString(), a.id]);
+}
