@@ -1,5 +1,7 @@
-// One Jest run for the whole workspace: each project is a package or an app with its own setup.
+// The unit and integration tests of the whole workspace; the browser journeys have their own config
+// (e2e/jest.config.js) because they need the built app and Chromium.
 /** @type {import('jest').Config} */
 module.exports = {
   projects: ['<rootDir>/packages/*/jest.config.js', '<rootDir>/apps/server/jest.config.js'],
+  maxWorkers: 2,
 };
