@@ -5,16 +5,16 @@ import { SortDirection } from '../../core/pagination';
 
 @InputType({ description: 'Parts of a structured address; the presentation is built from them when no value is given.' })
 export class AddressPartsInput {
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) country?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(20) postalCode?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) region?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) district?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) city?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) settlement?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(150) street?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(20) house?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(20) building?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(20) apartment?: string;
+  @Field({ nullable: true, description: 'Country.' }) @IsOptional() @MaxLength(100) country?: string;
+  @Field({ nullable: true, description: 'Postal code.' }) @IsOptional() @MaxLength(20) postalCode?: string;
+  @Field({ nullable: true, description: 'Region.' }) @IsOptional() @MaxLength(100) region?: string;
+  @Field({ nullable: true, description: 'District.' }) @IsOptional() @MaxLength(100) district?: string;
+  @Field({ nullable: true, description: 'City.' }) @IsOptional() @MaxLength(100) city?: string;
+  @Field({ nullable: true, description: 'Settlement.' }) @IsOptional() @MaxLength(100) settlement?: string;
+  @Field({ nullable: true, description: 'Street.' }) @IsOptional() @MaxLength(150) street?: string;
+  @Field({ nullable: true, description: 'House.' }) @IsOptional() @MaxLength(20) house?: string;
+  @Field({ nullable: true, description: 'Building.' }) @IsOptional() @MaxLength(20) building?: string;
+  @Field({ nullable: true, description: 'Apartment or office.' }) @IsOptional() @MaxLength(20) apartment?: string;
 }
 
 @InputType({ description: 'One contact-information record. With `id` it updates that record; without, it adds one.' })
@@ -111,16 +111,16 @@ export class UpdateCounterpartyInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true }) @IsOptional() @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(500) fullName?: string;
-  @Field(() => LegalType, { nullable: true }) @IsOptional() legalType?: LegalType;
+  @Field({ nullable: true, description: 'message' }) @IsOptional() @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name?: string;
+  @Field({ nullable: true, description: 'Full legal name.' }) @IsOptional() @MaxLength(500) fullName?: string;
+  @Field(() => LegalType, { nullable: true, description: 'Legal form.' }) @IsOptional() legalType?: LegalType;
   @Field({ nullable: true, description: 'INN; an empty string clears it.' }) @IsOptional() @MaxLength(20) inn?: string;
   @Field({ nullable: true, description: 'KPP; an empty string clears it.' }) @IsOptional() @MaxLength(20) kpp?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid group id' }) groupId?: string | null;
-  @Field(() => [RelationType], { nullable: true }) @IsOptional() @ArrayMaxSize(6) relationTypes?: RelationType[];
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(200) informationSource?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(5000) comment?: string;
+  @Field(() => ID, { nullable: true, description: 'message' }) @IsOptional() @IsUUID('all', { message: 'Not a valid group id' }) groupId?: string | null;
+  @Field(() => [RelationType], { nullable: true, description: 'Kinds of relationship (replaces the set).' }) @IsOptional() @ArrayMaxSize(6) relationTypes?: RelationType[];
+  @Field(() => ID, { nullable: true, description: 'message' }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
+  @Field({ nullable: true, description: 'Where the client came from.' }) @IsOptional() @MaxLength(200) informationSource?: string;
+  @Field({ nullable: true, description: 'Free comment.' }) @IsOptional() @MaxLength(5000) comment?: string;
 
   @Field(() => [ContactInfoInput], { nullable: true, description: 'The full new list of contact information.' })
   @IsOptional()
@@ -139,8 +139,8 @@ registerEnumType(CounterpartySortField, { name: 'CounterpartySortField', descrip
 
 @InputType({ description: 'Sort order of the counterparty list.' })
 export class CounterpartyOrder {
-  @Field(() => CounterpartySortField) field: CounterpartySortField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction: SortDirection = SortDirection.ASC;
+  @Field(() => CounterpartySortField, { description: 'What to sort by.' }) field: CounterpartySortField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (default) or descending.' }) direction: SortDirection = SortDirection.ASC;
 }
 
 @InputType({ description: 'Filter of the counterparty list.' })
@@ -171,8 +171,8 @@ export class CounterpartyFilter {
 
 @InputType({ description: 'Values to check for likely duplicates before creating or saving a counterparty.' })
 export class DuplicateCheckInput {
-  @Field({ nullable: true }) @IsOptional() @MaxLength(20) inn?: string;
-  @Field(() => [ContactInfoInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
+  @Field({ nullable: true, description: 'INN to look for.' }) @IsOptional() @MaxLength(20) inn?: string;
+  @Field(() => [ContactInfoInput], { nullable: true, description: 'each' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
   @Field(() => ID, { nullable: true, description: 'The counterparty being edited, left out of the result.' }) @IsOptional() @IsUUID('all') excludeId?: string;
 }
 
@@ -184,29 +184,29 @@ export class CreateContactPersonInput {
   counterpartyId?: string;
 
   @Field({ description: 'Last name.' }) @Length(1, 100, { message: 'Enter a last name of 1 to 100 characters' }) lastName: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) firstName?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) middleName?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(200) position?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(200) role?: string;
+  @Field({ nullable: true, description: 'First name.' }) @IsOptional() @MaxLength(100) firstName?: string;
+  @Field({ nullable: true, description: 'Middle name (patronymic).' }) @IsOptional() @MaxLength(100) middleName?: string;
+  @Field({ nullable: true, description: 'Job title.' }) @IsOptional() @MaxLength(200) position?: string;
+  @Field({ nullable: true, description: 'Role in deals: decision maker, accountant, ...' }) @IsOptional() @MaxLength(200) role?: string;
   @Field({ nullable: true, description: 'YYYY-MM-DD.' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the format YYYY-MM-DD' }) birthday?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(5000) comment?: string;
+  @Field({ nullable: true, description: 'Free comment.' }) @IsOptional() @MaxLength(5000) comment?: string;
   @Field(() => ID, { nullable: true, description: 'Responsible user for a person on their own; yourself by default.' }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
-  @Field(() => [ContactInfoInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
+  @Field(() => [ContactInfoInput], { nullable: true, description: 'each' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
 }
 
 @InputType({ description: 'Changes to a contact person; `contactInfo` replaces the whole list.' })
 export class UpdateContactPersonInput {
   @Field(() => Int, { description: 'The version you read.' }) @Min(1) version: number;
   @Field(() => ID, { nullable: true, description: 'Move to another counterparty (null detaches).' }) @IsOptional() @IsUUID('all', { message: 'Not a valid counterparty id' }) counterpartyId?: string | null;
-  @Field({ nullable: true }) @IsOptional() @Length(1, 100, { message: 'Enter a last name of 1 to 100 characters' }) lastName?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) firstName?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(100) middleName?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(200) position?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(200) role?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'Use the format YYYY-MM-DD' }) birthday?: string;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(5000) comment?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
-  @Field(() => [ContactInfoInput], { nullable: true }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
+  @Field({ nullable: true, description: 'message' }) @IsOptional() @Length(1, 100, { message: 'Enter a last name of 1 to 100 characters' }) lastName?: string;
+  @Field({ nullable: true, description: 'First name.' }) @IsOptional() @MaxLength(100) firstName?: string;
+  @Field({ nullable: true, description: 'Middle name (patronymic).' }) @IsOptional() @MaxLength(100) middleName?: string;
+  @Field({ nullable: true, description: 'Job title.' }) @IsOptional() @MaxLength(200) position?: string;
+  @Field({ nullable: true, description: 'Role in deals: decision maker, accountant, ...' }) @IsOptional() @MaxLength(200) role?: string;
+  @Field({ nullable: true, description: 'message' }) @IsOptional() @Matches(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'Use the format YYYY-MM-DD' }) birthday?: string;
+  @Field({ nullable: true, description: 'Free comment.' }) @IsOptional() @MaxLength(5000) comment?: string;
+  @Field(() => ID, { nullable: true, description: 'message' }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
+  @Field(() => [ContactInfoInput], { nullable: true, description: 'each' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
 }
 
 @InputType({ description: 'Filter of the contact-person list.' })
@@ -224,13 +224,13 @@ export class CreateContactInfoKindInput {
 
 @InputType({ description: 'Changes to a kind of contact information.' })
 export class UpdateContactInfoKindInput {
-  @Field(() => Int) @Min(1) version: number;
-  @Field({ nullable: true }) @IsOptional() @Length(1, 100, { message: 'Enter a name of 1 to 100 characters' }) name?: string;
-  @Field(() => Int, { nullable: true }) @IsOptional() position?: number;
+  @Field(() => Int, { description: 'The version you read; a stale version is refused with CONFLICT.' }) @Min(1) version: number;
+  @Field({ nullable: true, description: 'message' }) @IsOptional() @Length(1, 100, { message: 'Enter a name of 1 to 100 characters' }) name?: string;
+  @Field(() => Int, { nullable: true, description: 'Job title.' }) @IsOptional() position?: number;
 }
 
 @InputType({ description: 'A new counterparty group.' })
 export class CreateCounterpartyGroupInput {
-  @Field() @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID('all') parentId?: string;
+  @Field({ description: 'message' }) @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name: string;
+  @Field(() => ID, { nullable: true, description: 'Parent group; empty for the top level.' }) @IsOptional() @IsUUID('all') parentId?: string;
 }
