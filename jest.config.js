@@ -4,4 +4,6 @@
 module.exports = {
   projects: ['<rootDir>/packages/*/jest.config.js', '<rootDir>/apps/server/jest.config.js'],
   maxWorkers: 2,
+  // Per-project testTimeout is ignored with `projects`; integration tests drive a real server and database.
+  testTimeout: 30000,
 };

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import express, { type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -19,7 +20,7 @@ import { createServices, type Services } from './core/services';
 import { createLoaders } from './core/loaders';
 import { createPubsub } from './core/pubsub';
 import { createSchema } from './core/schema';
-import { costPlugin, depthRule } from './core/limits';
+import { assertAffordable, costPlugin, depthRule } from './core/limits';
 import { formatError } from './core/errors';
 import { requestStore, currentRequestId } from './core/request-store';
 import { SESSION_COOKIE, type Context } from './core/context';
@@ -114,6 +115,35 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
         const params = ctx.connectionParams as { authorization?: string } | undefined;
         return !!(await authenticate(services, params?.authorization, ctx.extra.request.headers.cookie));
       },
+      // graphql-ws runs queries and mutations too, not only subscriptions: the socket gets the HTTP limits.
+      onSubscribe: async (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          return withCode([err as GraphQLError], 'GRAPHQL_PARSE_FAILED');
+        }
+        const invalid = validate(schema, document, [...specifiedRules, depthRule]);
+        if (invalid.length) return withCode(invalid, 'GRAPHQL_VALIDATION_FAILED');
+        try {
+          assertAffordable(schema, document, payload.operationName, payload.variables);
+        } catch (err) {
+          if (err instanceof GraphQLError) return [err];
+          throw err;
+        }
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+      },
+      // The same error formatting as over HTTP: coded extensions, and nothing of an unexpected error but its request id.
+      onNext: (_ctx, _id, _payload, args, result) => {
+        const errors = (result as ExecutionResult).errors;
+        if (!errors?.length) return;
+        const requestId = (args.contextValue as Context | undefined)?.requestId ?? crypto.randomUUID();
+        return { ...result, errors: errors.map((e) => forSocket(formatError(e.toJSON(), e, requestId, (err) => log.error({ err, requestId }, 'unexpected error')))) };
+      },
+      onError: (_ctx, _id, _payload, errors) => {
+        const requestId = crypto.randomUUID();
+        return errors.map((e) => forSocket(formatError(e.toJSON(), e, requestId, (err) => log.error({ err, requestId }, 'unexpected error'))));
+      },
     },
     wsServer,
   );
@@ -167,6 +197,24 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
 
   serveWeb(app, config.webDir, log);
 
+  // Last: errors outside GraphQL (a malformed or oversized JSON body) get the GraphQL error shape with the
+  // request id, never Express's default HTML page, which shows the stack trace outside production.
+  app.use((err: { status?: number; expose?: boolean; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const requestId = String(res.getHeader('x-request-id') ?? '');
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) log.error({ err, requestId }, 'unexpected error');
+    const message =
+      status === 500
+        ? `Internal error; quote request id ${requestId} when reporting it`
+        : err.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON'
+          : err.expose && err.message
+            ? err.message
+            : 'Bad request';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId } }] });
+  });
+
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as { port: number }).port;
 
@@ -183,6 +231,20 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
       if (!opened) await database.close();
     },
   };
+}
+
+/** graphql-js errors carry no code; give them the ones Apollo uses over HTTP. */
+function withCode(errors: readonly GraphQLError[], code: string): GraphQLError[] {
+  return errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes, source: e.source, positions: e.positions, extensions: { ...e.extensions, code } }));
+}
+
+/**
+ * A formatted error as graphql-ws sends it: it only serialises what it gets, so the plain formatted object
+ * goes out as is (minus Apollo's `http` hint, which means nothing on a socket).
+ */
+function forSocket(formatted: GraphQLFormattedError): GraphQLError {
+  const { http: _http, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions } as unknown as GraphQLError;
 }
 
 function setSessionCookie(res: Response, token: string | null, config: Config) {

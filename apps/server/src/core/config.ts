@@ -55,17 +55,16 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  // Rules across variables are checked on the raw values too, so they are reported with the others.
+  if (cleaned.NODE_ENV === 'production' && !cleaned.SESSION_SECRET) {
+    lines.push('  SESSION_SECRET: required when NODE_ENV=production (32+ characters)');
   }
+  if (!cleaned.CRM_ADMIN_EMAIL && cleaned.CRM_ADMIN_PASSWORD) {
+    lines.push('  CRM_ADMIN_EMAIL: required when CRM_ADMIN_PASSWORD is set');
+  }
+  if (!parsed.success || lines.length) throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.SESSION_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  SESSION_SECRET: required when NODE_ENV=production (32+ characters)');
-  }
-  if (!e.CRM_ADMIN_EMAIL && e.CRM_ADMIN_PASSWORD) {
-    throw new ConfigError('Invalid configuration:\n  CRM_ADMIN_EMAIL: required when CRM_ADMIN_PASSWORD is set');
-  }
   const dataDir = path.resolve(e.CRM_DATA_DIR);
   return {
     env: e.NODE_ENV,

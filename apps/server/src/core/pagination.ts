@@ -72,11 +72,16 @@ export function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
+/**
+ * The values of a cursor, or a coded `after` error. Cursors come back from clients, so a caller whose keys
+ * the database types strictly (uuid, timestamptz) passes `valid` to check them: a forged cursor must be bad
+ * input, not a failed SQL statement.
+ */
+export function decodeCursor(cursor: string | null | undefined, arity: number, valid: (values: unknown[]) => boolean = () => true): unknown[] | null {
   if (!cursor) return null;
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === arity) return values;
+    if (Array.isArray(values) && values.length === arity && valid(values)) return values;
   } catch {
     /* fall through to the coded error */
   }

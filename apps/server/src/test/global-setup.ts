@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { Config } from '@jest/types';
+import type { GlobalConfig } from 'jest';
 import { admin, envNameFor, migrate, withDatabase } from './databases';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../core/database/embedded';
 
@@ -11,7 +11,7 @@ declare global {
 }
 
 /** Runs once, outside the test VMs (PGlite cannot start inside one), before any test file. */
-export default async function globalSetup(globalConfig: Config.GlobalConfig) {
+export default async function globalSetup(globalConfig: GlobalConfig) {
   const workers = Math.max(1, globalConfig.maxWorkers);
   const base = process.env.TEST_DATABASE_URL;
   if (base) {

@@ -50,16 +50,24 @@ export class AuditService {
     return this.db.getRepository(AuditEntry).count({ where: { entityType, entityId } });
   }
 
-  /** The objects this user touched most recently, one row per object (the desktop's "recent objects"). */
-  async recentFor(actorId: string, limit: number): Promise<Array<{ entityType: string; entityId: string; entityLabel: string; at: Date; action: AuditAction }>> {
+  /**
+   * The objects of the given types this user touched most recently, one row per object (the desktop's
+   * "recent objects"), taken from the user's last `window` audit rows of those types.
+   */
+  async recentFor(
+    actorId: string,
+    entityTypes: string[],
+    limit: number,
+    window = 500,
+  ): Promise<Array<{ entityType: string; entityId: string; entityLabel: string; at: Date; action: AuditAction }>> {
     const rows: Array<{ entity_type: string; entity_id: string; entity_label: string; at: Date; action: AuditAction }> =
       await this.db.query(
         `SELECT entity_type, entity_id, entity_label, at, action FROM (
-           SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, entity_label, at, action
-             FROM (SELECT * FROM audit_log WHERE actor_id = $1 ORDER BY at DESC LIMIT 500) recent
-            ORDER BY entity_type, entity_id, at DESC) latest
-         ORDER BY at DESC LIMIT $2`,
-        [actorId, limit],
+           SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, entity_label, at, action, id
+             FROM (SELECT * FROM audit_log WHERE actor_id = $1 AND entity_type = ANY($3) ORDER BY at DESC, id DESC LIMIT $4) recent
+            ORDER BY entity_type, entity_id, at DESC, id DESC) latest
+         ORDER BY at DESC, id DESC LIMIT $2`,
+        [actorId, limit, entityTypes, window],
       );
     return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, entityLabel: r.entity_label, at: r.at, action: r.action }));
   }

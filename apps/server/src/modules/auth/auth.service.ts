@@ -5,8 +5,12 @@ import { ApiToken } from './api-token.entity';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { badInput, DomainError, notFound, forbidden } from '../../core/errors';
 import { withTransaction } from '../../core/database/transaction';
+import { requireId } from '../../core/ids';
 import type { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hashPassword(crypto.randomBytes(16).toString('hex')));
 
 const FAILURE_WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES_PER_ACCOUNT = 5;
@@ -48,7 +52,9 @@ export class AuthService {
       throw new DomainError('RATE_LIMITED', 'Too many failed sign-in attempts; try again in 15 minutes', { retryAfterSeconds: FAILURE_WINDOW_MS / 1000 });
     }
     const user = await this.db.getRepository(User).findOne({ where: { email } });
-    const ok = !!user && user.active && (await verifyPassword(user.passwordHash, password));
+    // An unknown e-mail costs the same hashing as a known one, so timing does not tell which accounts exist.
+    const passwordOk = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    const ok = !!user && user.active && passwordOk;
     await this.db.query(`INSERT INTO login_attempts (email, ip, success) VALUES ($1, $2, $3)`, [email, meta.ip, ok]);
     if (!ok || !user) throw new DomainError('UNAUTHENTICATED', 'Wrong e-mail or password', { reason: 'BAD_CREDENTIALS' });
     const token = crypto.randomBytes(32).toString('base64url');
@@ -147,6 +153,7 @@ export class AuthService {
   }
 
   async revokeApiToken(actor: Actor, id: string): Promise<ApiToken> {
+    requireId(id);
     return withTransaction(this.db, async (tx) => {
       const token = await tx.getRepository(ApiToken).findOne({ where: { id } });
       if (!token) throw notFound('API token');

@@ -6,6 +6,7 @@ import { requireAdmin } from './access';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { updateReturning, withTransaction } from '../../core/database/transaction';
 import { decodeCursor, toConnection } from '../../core/pagination';
+import { isId, requireId } from '../../core/ids';
 import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
 
@@ -23,14 +24,14 @@ export class UserService {
   }
 
   async get(_actor: Actor, id: string): Promise<User> {
-    const user = await this.db.getRepository(User).findOne({ where: { id } });
+    const user = await this.db.getRepository(User).findOne({ where: { id: requireId(id) } });
     if (!user) throw notFound('User');
     return user;
   }
 
   /** The colleague directory: every signed-in user may list users (to pick a responsible, a performer). */
   async list(_actor: Actor, first: number, after: string | null | undefined, filter: UserFilter = {}) {
-    const cursor = decodeCursor(after, 2) as [string, string] | null;
+    const cursor = decodeCursor(after, 2, ([name, id]) => typeof name === 'string' && isId(id)) as [string, string] | null;
     const qb = this.db.getRepository(User).createQueryBuilder('u');
     if (!filter.includeInactive) qb.andWhere('u.active');
     if (filter.role) qb.andWhere('u.role = :role', { role: filter.role });
@@ -69,6 +70,7 @@ export class UserService {
 
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<User> {
     requireAdmin(actor);
+    requireId(id);
     return withTransaction(this.db, async (tx) => {
       const repo = tx.getRepository(User);
       const user = await repo.findOne({ where: { id } });
@@ -111,7 +113,9 @@ export class UserService {
       user.version = updated.version;
       user.updatedAt = updated.updated_at;
       if (!user.active) {
+        // Ended, not suspended: reactivating the user later must not bring old sessions or tokens back.
         await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
+        await tx.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
       }
       if (changes.length) await this.audit.record(tx, actor, { entityType: 'User', entityId: id, entityLabel: user.fullName, action: AuditAction.UPDATE, changes });
       return user;
@@ -120,6 +124,7 @@ export class UserService {
 
   async setPassword(actor: Actor, id: string, password: string): Promise<boolean> {
     requireAdmin(actor);
+    requireId(id);
     const problem = passwordProblem(password);
     if (problem) throw badInput('password', problem, 'PASSWORD_WEAK');
     const passwordHash = await hashPassword(password);

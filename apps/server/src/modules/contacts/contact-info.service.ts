@@ -12,6 +12,7 @@ import { ContactPerson } from './contact-person.entity';
 import { personScopeCondition, scopeCounterparties } from './contacts.policy';
 import type { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
+import { isId, requireId } from '../../core/ids';
 
 export type Owner = { counterpartyId: string } | { contactPersonId: string };
 
@@ -30,6 +31,13 @@ export interface PreparedContactInfo {
 
 /** How a record appears in audit rows: readable, stable. */
 const auditView = (r: Pick<PreparedContactInfo, 'type' | 'kindId' | 'value' | 'comment'>) => ({ type: r.type, kindId: r.kindId, value: r.value, comment: r.comment ?? null });
+
+/** A unique-index violation on (type, lower(name)) is the user's duplicate name, not a server fault. */
+function duplicateNameOr(err: unknown): never {
+  const code = (err as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (err as { code?: string })?.code;
+  if (code === '23505') throw badInput('name', 'A kind with this name already exists for this type', 'DUPLICATE');
+  throw err;
+}
 
 /** Contact information of counterparties and contact persons, and the catalog of its kinds. */
 export class ContactInfoService {
@@ -118,7 +126,8 @@ export class ContactInfoService {
 
   // ---- kinds ----
 
-  async kindsByIds(ids: readonly string[]): Promise<ContactInfoKind[]> {
+  async kindsByIds(idsIn: readonly string[]): Promise<ContactInfoKind[]> {
+    const ids = idsIn.filter(isId);
     if (!ids.length) return [];
     return this.db.getRepository(ContactInfoKind).createQueryBuilder('k').where('k.id = ANY(:ids)', { ids }).getMany();
   }
@@ -138,7 +147,8 @@ export class ContactInfoService {
       const clash = await tx.query(`SELECT 1 FROM contact_info_kinds WHERE type = $1 AND lower(name) = lower($2)`, [input.type, name]);
       if (clash.length) throw badInput('name', 'A kind with this name already exists for this type', 'DUPLICATE');
       const repo = tx.getRepository(ContactInfoKind);
-      const kind = await repo.save(repo.create({ name, type: input.type, code: null, position: 100 }));
+      // The check above misses a twin committed meanwhile; the unique index catches it, reported the same way.
+      const kind = await repo.save(repo.create({ name, type: input.type, code: null, position: 100 })).catch(duplicateNameOr);
       await this.audit.record(tx, actor, { entityType: 'ContactInfoKind', entityId: kind.id, entityLabel: name, action: AuditAction.CREATE, changes: [{ field: 'name', old: null, new: name }] });
       return kind;
     });
@@ -146,6 +156,7 @@ export class ContactInfoService {
 
   async updateKind(actor: Actor, id: string, input: UpdateContactInfoKindInput): Promise<ContactInfoKind> {
     requireAdmin(actor);
+    requireId(id);
     return withTransaction(this.db, async (tx) => {
       const kind = await tx.getRepository(ContactInfoKind).findOne({ where: { id } });
       if (!kind) throw notFound('Kind of contact information');
@@ -155,7 +166,7 @@ export class ContactInfoService {
         if (clash.length) throw badInput('name', 'A kind with this name already exists for this type', 'DUPLICATE');
       }
       const position = input.position ?? kind.position;
-      const [row] = await updateReturning<{ version: number }>(tx, `UPDATE contact_info_kinds SET name = $1, position = $2, version = version + 1 WHERE id = $3 AND version = $4 RETURNING version`, [name, position, id, input.version]);
+      const [row] = await updateReturning<{ version: number }>(tx, `UPDATE contact_info_kinds SET name = $1, position = $2, version = version + 1 WHERE id = $3 AND version = $4 RETURNING version`, [name, position, id, input.version]).catch(duplicateNameOr);
       if (!row) throw conflict('The kind was changed by someone else; reload and try again');
       const changes = [
         ...(name !== kind.name ? [{ field: 'name', old: kind.name, new: name }] : []),
@@ -168,6 +179,7 @@ export class ContactInfoService {
 
   async setKindDeletionMark(actor: Actor, id: string, mark: boolean): Promise<ContactInfoKind> {
     requireAdmin(actor);
+    requireId(id);
     return withTransaction(this.db, async (tx) => {
       const kind = await tx.getRepository(ContactInfoKind).findOne({ where: { id } });
       if (!kind) throw notFound('Kind of contact information');

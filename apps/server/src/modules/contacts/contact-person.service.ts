@@ -14,6 +14,7 @@ import { decodeCursor, toConnection } from '../../core/pagination';
 import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
 import type { EntityManager } from 'typeorm';
+import { isId, requireId } from '../../core/ids';
 
 const ENTITY = 'ContactPerson';
 
@@ -45,7 +46,8 @@ export class ContactPersonService {
     return qb;
   }
 
-  async byIds(actor: Actor, ids: readonly string[]): Promise<ContactPerson[]> {
+  async byIds(actor: Actor, idsIn: readonly string[]): Promise<ContactPerson[]> {
+    const ids = idsIn.filter(isId);
     if (!ids.length) return [];
     return this.scoped(actor).andWhere('p.id = ANY(:ids)', { ids }).getMany();
   }
@@ -62,7 +64,7 @@ export class ContactPersonService {
   }
 
   async get(actor: Actor, id: string): Promise<ContactPerson> {
-    const [p] = await this.byIds(actor, [id]);
+    const [p] = await this.byIds(actor, [requireId(id)]);
     if (!p) throw notFound('Contact person');
     return p;
   }
@@ -145,6 +147,7 @@ export class ContactPersonService {
   }
 
   async update(actor: Actor, id: string, input: UpdateContactPersonInput): Promise<ContactPerson> {
+    requireId(id);
     return withTransaction(this.db, async (tx) => {
       const p = await this.load(tx, id);
       if (!p || !canRead(actor, p.governingResponsibleId)) throw notFound('Contact person');
@@ -198,6 +201,7 @@ export class ContactPersonService {
   }
 
   async setDeletionMark(actor: Actor, id: string, mark: boolean): Promise<ContactPerson> {
+    requireId(id);
     return withTransaction(this.db, async (tx) => {
       const p = await this.load(tx, id);
       if (!p || !canRead(actor, p.governingResponsibleId)) throw notFound('Contact person');

@@ -15,6 +15,7 @@ import { decodeCursor, SortDirection, toConnection } from '../../core/pagination
 import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { escapeLike } from '../auth/user.service';
+import { isId, requireId } from '../../core/ids';
 
 const ENTITY = 'Counterparty';
 
@@ -75,14 +76,15 @@ export class CounterpartyService {
   ) {}
 
   /** For DataLoaders: only what the actor may read; missing ids simply do not come back. */
-  async byIds(actor: Actor, ids: readonly string[]): Promise<Counterparty[]> {
+  async byIds(actor: Actor, idsIn: readonly string[]): Promise<Counterparty[]> {
+    const ids = idsIn.filter(isId);
     if (!ids.length) return [];
     const qb = this.db.getRepository(Counterparty).createQueryBuilder('c').where('c.id = ANY(:ids)', { ids });
     return scopeCounterparties(qb, actor).getMany();
   }
 
   async get(actor: Actor, id: string): Promise<Counterparty> {
-    const [c] = await this.byIds(actor, [id]);
+    const [c] = await this.byIds(actor, [requireId(id)]);
     if (!c) throw notFound('Counterparty');
     return c;
   }
@@ -182,6 +184,7 @@ export class CounterpartyService {
   }
 
   async update(actor: Actor, id: string, input: UpdateCounterpartyInput): Promise<Counterparty> {
+    requireId(id);
     return withTransaction(this.db, async (tx) => {
       const repo = tx.getRepository(Counterparty);
       const c = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -229,6 +232,7 @@ export class CounterpartyService {
   }
 
   async setDeletionMark(actor: Actor, id: string, mark: boolean): Promise<Counterparty> {
+    requireId(id);
     return withTransaction(this.db, async (tx) => {
       const c = await tx.getRepository(Counterparty).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!c || !canRead(actor, c.responsibleId)) throw notFound(ENTITY);

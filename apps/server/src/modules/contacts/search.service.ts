@@ -13,6 +13,7 @@ export interface SearchHitRow {
   kind: 'Counterparty' | 'ContactPerson';
   id: string;
   label: string;
+  sortLabel: string;
   rank: number;
   matchedField: string;
   matchedValue: string;
@@ -41,8 +42,14 @@ export class SearchService {
       `WITH hits AS (
          SELECT 'Counterparty' AS kind, c.id, c.name AS label,
                 CASE WHEN c.search_text LIKE $4 THEN 0 ELSE 1 END AS rank,
-                CASE WHEN $5::text IS NOT NULL AND c.inn LIKE $5 THEN 'inn' ELSE 'name' END AS matched_field,
-                CASE WHEN $5::text IS NOT NULL AND c.inn LIKE $5 THEN c.inn ELSE c.name END AS matched_value
+                CASE WHEN ${textKey('c.name')} LIKE $1 THEN 'name'
+                     WHEN $5::text IS NOT NULL AND c.inn LIKE $5 THEN 'inn'
+                     WHEN ${textKey('c.full_name')} LIKE $1 THEN 'fullName'
+                     ELSE 'name' END AS matched_field,
+                CASE WHEN ${textKey('c.name')} LIKE $1 THEN c.name
+                     WHEN $5::text IS NOT NULL AND c.inn LIKE $5 THEN c.inn
+                     WHEN ${textKey('c.full_name')} LIKE $1 THEN c.full_name
+                     ELSE c.name END AS matched_value
            FROM counterparties c
           WHERE c.search_text LIKE $1 AND NOT c.deletion_mark AND ($6::uuid[] IS NULL OR c.responsible_id = ANY($6))
          UNION ALL
@@ -61,7 +68,7 @@ export class SearchService {
        ), best AS (
          SELECT DISTINCT ON (kind, id) * FROM hits ORDER BY kind, id, rank
        ), page AS (
-         SELECT kind, id, label, rank, matched_field AS "matchedField", matched_value AS "matchedValue"
+         SELECT kind, id, label, lower(label) AS "sortLabel", rank, matched_field AS "matchedField", matched_value AS "matchedValue"
            FROM best
           WHERE $7::int IS NULL OR (rank, lower(label), kind, id::text) > ($7, $8, $9, $10)
           ORDER BY rank, lower(label), kind, id::text
@@ -83,7 +90,8 @@ export class SearchService {
     const edges = page
       .filter((r) => nodes.has(r.id))
       .map((r) => ({
-        cursor: encodeCursor([r.rank, r.label.toLowerCase(), r.kind, r.id]),
+        // The database's lower(), not JavaScript's: the next page compares against it in SQL.
+        cursor: encodeCursor([r.rank, r.sortLabel, r.kind, r.id]),
         matchedField: r.matchedField,
         matchedValue: r.matchedValue,
         node: nodes.get(r.id)!,
@@ -91,6 +99,12 @@ export class SearchService {
     return { totalCount: total, edges, pageInfo: { hasNextPage: hits.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
 }
+
+/**
+ * SQL twin of `textSearchKey` for one column, to tell which part of a counterparty's search text matched:
+ * a name that happens to contain the digits of the query is a name match, not an INN match.
+ */
+const textKey = (column: string) => `btrim(regexp_replace(replace(lower(coalesce(${column}, '')), 'ё', 'е'), '\\s+', ' ', 'g'))`;
 
 const MATCH = `((ci.type NOT IN ('PHONE','FAX') AND (ci.search_key LIKE $1 OR ci.search_key LIKE $2))
                 OR ($3::text IS NOT NULL AND ci.type IN ('PHONE','FAX') AND (ci.search_key LIKE $3 OR ci.search_key LIKE $12)))`;

@@ -9,12 +9,18 @@ const VISIBILITY: Record<string, (l: Loaders, id: string) => Promise<unknown>> =
   ContactPerson: (l, id) => l.contactPerson.load(id),
 };
 
+/** How many recent objects are considered before the visibility filter. */
+const RECENT_WINDOW = 500;
+
 export class DesktopService {
   constructor(private readonly audit: AuditService) {}
 
   async recentObjects(actor: Actor, first: number, loaders: Loaders) {
     if (first < 1 || first > 100) throw badInput('first', 'Ask for 1 to 100 recent objects', 'OUT_OF_RANGE');
-    const rows = (await this.audit.recentFor(actor.id, first * 2)).filter((r) => r.entityType in VISIBILITY);
+    // Objects the actor can no longer see are dropped after the read, so read the whole recent window (one
+    // batched, scoped query per type) rather than `first` rows: otherwise a few handed-over objects would
+    // empty the page while older visible ones exist.
+    const rows = await this.audit.recentFor(actor.id, Object.keys(VISIBILITY), RECENT_WINDOW);
     const visible = await Promise.all(rows.map((r) => VISIBILITY[r.entityType](loaders, r.entityId)));
     return rows
       .filter((_, i) => visible[i])
