@@ -31,7 +31,11 @@ export class AuditEntry {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field({ description: 'When the change was committed.' })
+  /** Order of writing: changes of one object are serialised by its row lock, so this is their true order. */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
+
+  @Field({ description: 'When the change was made.' })
   @Column('timestamptz')
   at: Date;
 

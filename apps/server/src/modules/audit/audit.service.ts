@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditAction, AuditEntry, type FieldChange } from './audit-entry.entity';
 import type { Actor } from '../auth/user.entity';
+import { decodeCursor, toConnection } from '../../core/pagination';
 
 export interface AuditRecord {
   entityType: string;
@@ -33,17 +34,23 @@ export class AuditService {
     );
   }
 
-  /** Newest first; keyset on (at, id). Callers check that the actor may see the object. */
-  async history(entityType: string, entityId: string, first: number, after: [string, string] | null): Promise<AuditEntry[]> {
+  /** Newest first; keyset on the write sequence. Callers check that the actor may see the object. */
+  async history(entityType: string, entityId: string, first: number, afterSeq: string | null): Promise<AuditEntry[]> {
     const qb = this.db
       .getRepository(AuditEntry)
       .createQueryBuilder('a')
       .where('a.entity_type = :entityType AND a.entity_id = :entityId', { entityType, entityId })
-      .orderBy('a.at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
+      .orderBy('a.seq', 'DESC')
       .limit(first + 1);
-    if (after) qb.andWhere('(a.at, a.id) < (:at, :id)', { at: after[0], id: after[1] });
+    if (afterSeq) qb.andWhere('a.seq < :seq', { seq: afterSeq });
     return qb.getMany();
+  }
+
+  /** One page of an object's history as a connection; the caller has already been allowed to see the object. */
+  async historyPage(entityType: string, entityId: string, first: number, after?: string | null) {
+    const cursor = decodeCursor(after, 1, ([seq]) => typeof seq === 'string' && /^\d{1,19}$/.test(seq)) as [string] | null;
+    const [rows, total] = await Promise.all([this.history(entityType, entityId, first, cursor?.[0] ?? null), this.historyCount(entityType, entityId)]);
+    return toConnection(rows, first, total, (a) => [a.seq]);
   }
 
   async historyCount(entityType: string, entityId: string): Promise<number> {
@@ -63,10 +70,10 @@ export class AuditService {
     const rows: Array<{ entity_type: string; entity_id: string; entity_label: string; at: Date; action: AuditAction }> =
       await this.db.query(
         `SELECT entity_type, entity_id, entity_label, at, action FROM (
-           SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, entity_label, at, action, id
-             FROM (SELECT * FROM audit_log WHERE actor_id = $1 AND entity_type = ANY($3) ORDER BY at DESC, id DESC LIMIT $4) recent
-            ORDER BY entity_type, entity_id, at DESC, id DESC) latest
-         ORDER BY at DESC, id DESC LIMIT $2`,
+           SELECT DISTINCT ON (entity_type, entity_id) entity_type, entity_id, entity_label, at, action, seq
+             FROM (SELECT * FROM audit_log WHERE actor_id = $1 AND entity_type = ANY($3) ORDER BY seq DESC LIMIT $4) recent
+            ORDER BY entity_type, entity_id, seq DESC) latest
+         ORDER BY seq DESC LIMIT $2`,
         [actorId, limit, entityTypes, window],
       );
     return rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, entityLabel: r.entity_label, at: r.at, action: r.action }));

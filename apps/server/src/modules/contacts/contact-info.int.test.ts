@@ -171,4 +171,45 @@ describe('kinds on contact information', () => {
     });
     expect(data.createCounterparty.contactInfo).toEqual([{ kind: { id: kind.id, name: kind.name } }]);
   });
+
+  it('a kind marked for deletion is refused for new records but existing records keep it', async () => {
+    const admin = await t.as(Role.ADMINISTRATOR);
+    const { client } = await t.as(Role.MANAGER);
+    const kind = (await client.ok(CREATE_KIND, { i: { name: unique('Старый вид '), type: 'PHONE' } })).createContactInfoKind;
+    const phone = `+${randomMoscowPhone()}`;
+    const created = (
+      await client.ok(`mutation($i: CreateCounterpartyInput!) { createCounterparty(input: $i) { id version contactInfo { id kindId } } }`, {
+        i: { name: unique('Со старым видом '), contactInfo: [{ type: 'PHONE', kindId: kind.id, value: phone }] },
+      })
+    ).createCounterparty;
+    await admin.client.ok(MARK_KIND, { id: kind.id });
+
+    const fresh = await client.gql(CREATE_COUNTERPARTY, { i: { name: unique('Новый '), contactInfo: [{ type: 'PHONE', kindId: kind.id, value: `+${randomMoscowPhone()}` }] } });
+    expect(fresh.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactInfo.0.kindId', reason: 'KIND_MARKED_FOR_DELETION' });
+
+    const kept = await client.ok(`mutation($id: ID!, $i: UpdateCounterpartyInput!) { updateCounterparty(id: $id, input: $i) { version contactInfo { id kindId comment } } }`, {
+      id: created.id,
+      i: { version: created.version, contactInfo: [{ id: created.contactInfo[0].id, type: 'PHONE', kindId: kind.id, value: phone, comment: 'still here' }] },
+    });
+    expect(kept.updateCounterparty.contactInfo).toEqual([{ id: created.contactInfo[0].id, kindId: kind.id, comment: 'still here' }]);
+  });
+
+  it('refuses the same record listed twice in one save, changing nothing', async () => {
+    const { client, user } = await t.as(Role.MANAGER);
+    const c = await t.factories.counterparty(user);
+    const [ci] = await t.app.services.contactInfo.byCounterparties(t.factories.actorOf(user), [c.id]);
+    const r = await client.gql(`mutation($id: ID!, $i: UpdateCounterpartyInput!) { updateCounterparty(id: $id, input: $i) { version } }`, {
+      id: c.id,
+      i: {
+        version: c.version,
+        contactInfo: [
+          { id: ci.id, type: 'PHONE', kindId: ci.kindId, value: ci.value },
+          { id: ci.id, type: 'PHONE', kindId: ci.kindId, value: `+${randomMoscowPhone()}` },
+        ],
+      },
+    });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactInfo.1.id', reason: 'DUPLICATE' });
+    expect(await t.factories.count('contact_info', 'counterparty_id = $1 AND normalized = $2', [c.id, ci.normalized])).toBe(1);
+    expect(await t.factories.count('counterparties', 'id = $1 AND version = $2', [c.id, c.version])).toBe(1);
+  });
 });

@@ -27,6 +27,8 @@ export interface PreparedContactInfo {
   extension: string | null;
   parts: Record<string, string> | null;
   comment: string | null;
+  /** The kind is marked for deletion: records that already have it keep it, new ones may not take it. */
+  kindMarked: boolean;
 }
 
 /** How a record appears in audit rows: readable, stable. */
@@ -76,6 +78,7 @@ export class ContactInfoService {
         extension: n.extension ?? null,
         parts: n.parts && Object.keys(n.parts).length ? (n.parts as Record<string, string>) : null,
         comment: input.comment?.trim() || null,
+        kindMarked: kind.deletionMark,
       };
     });
   }
@@ -88,8 +91,14 @@ export class ContactInfoService {
     const repo = tx.getRepository(ContactInfo);
     const existing = await repo.find({ where: owner, order: { position: 'ASC' } });
     const byId = new Map(existing.map((r) => [r.id, r]));
+    const seen = new Set<string>();
     records.forEach((r, index) => {
       if (r.id && !byId.has(r.id)) throw badInput(`${field}.${index}.id`, 'This record does not belong to the object', 'NOT_FOUND');
+      if (r.id && seen.has(r.id)) throw badInput(`${field}.${index}.id`, 'The same record is listed twice', 'DUPLICATE');
+      if (r.id) seen.add(r.id);
+      if (r.kindMarked && (!r.id || byId.get(r.id)!.kindId !== r.kindId)) {
+        throw badInput(`${field}.${index}.kindId`, 'This kind is marked for deletion; choose another', 'KIND_MARKED_FOR_DELETION');
+      }
     });
     const keep = new Set(records.map((r) => r.id).filter(Boolean));
     const removed = existing.filter((r) => !keep.has(r.id)).map((r) => r.id);

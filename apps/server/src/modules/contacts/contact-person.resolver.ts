@@ -5,7 +5,6 @@ import { ContactInfo } from './contact-info.entity';
 import { ContactInfoType } from './contacts.enums';
 import { ContactPersonFilter, CreateContactPersonInput, UpdateContactPersonInput } from './contacts.inputs';
 import { ContactPersonConnection, ViewerCan } from './contacts.types';
-import { auditHistory } from './counterparty.resolver';
 import { User } from '../auth/user.entity';
 import { AuditEntryConnection } from '../audit/audit.types';
 import { PageArgs } from '../../core/pagination';
@@ -81,6 +80,6 @@ export class ContactPersonResolver {
 
   @FieldResolver(() => AuditEntryConnection, { description: 'Change history, newest first.' })
   history(@Root() p: ContactPerson, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return auditHistory(ctx, 'ContactPerson', p.id, page);
+    return ctx.services.audit.historyPage('ContactPerson', p.id, page.first, page.after);
   }
 }

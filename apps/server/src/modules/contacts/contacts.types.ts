@@ -1,4 +1,4 @@
-import { createUnionType, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { createUnionType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Connection, PageInfo } from '../../core/pagination';
 import { Counterparty } from './counterparty.entity';
 import { ContactPerson } from './contact-person.entity';
@@ -46,7 +46,7 @@ export class SearchEdge {
 
 @ObjectType({ description: 'A page of search hits, best first.' })
 export class SearchConnection {
-  @Field({ description: 'How many objects match in all pages.' }) totalCount: number;
+  @Field(() => Int, { description: 'How many objects match in all pages.' }) totalCount: number;
   @Field(() => [SearchEdge], { description: 'The hits.' }) edges: SearchEdge[];
   @Field(() => PageInfo, { description: 'Where this page ends.' }) pageInfo: PageInfo;
 }

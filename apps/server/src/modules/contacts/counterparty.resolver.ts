@@ -7,7 +7,7 @@ import { CounterpartyFilter, CounterpartyOrder, CreateCounterpartyGroupInput, Cr
 import { CounterpartyConnection, DuplicateMatch, ViewerCan } from './contacts.types';
 import { User } from '../auth/user.entity';
 import { AuditEntryConnection } from '../audit/audit.types';
-import { decodeCursor, PageArgs, toConnection } from '../../core/pagination';
+import { PageArgs } from '../../core/pagination';
 import { requireActor, type Context } from '../../core/context';
 import type { DuplicateMatch as DuplicateRow } from './counterparty.service';
 
@@ -116,7 +116,7 @@ export class CounterpartyResolver {
 
   @FieldResolver(() => AuditEntryConnection, { description: 'Its change history, newest first.' })
   async history(@Root() c: Counterparty, @Args() page: PageArgs, @Ctx() ctx: Context) {
-    return auditHistory(ctx, 'Counterparty', c.id, page);
+    return ctx.services.audit.historyPage('Counterparty', c.id, page.first, page.after);
   }
 
   @FieldResolver(() => [DuplicateMatch], { description: 'Other counterparties sharing its INN, a phone or an e-mail.' })
@@ -129,14 +129,4 @@ export class CounterpartyResolver {
     });
     return presentDuplicates(rows, ctx);
   }
-}
-
-/** History of any object the caller has already been allowed to see. */
-export async function auditHistory(ctx: Context, entityType: string, id: string, page: PageArgs) {
-  const cursor = decodeCursor(page.after, 2) as [string, string] | null;
-  const [rows, total] = await Promise.all([
-    ctx.services.audit.history(entityType, id, page.first, cursor),
-    ctx.services.audit.historyCount(entityType, id),
-  ]);
-  return toConnection(rows, page.first, total, (a) => [a.at.toISOString(), a.id]);
 }

@@ -70,6 +70,7 @@ export class Foundation1764316800000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE audit_log (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
         at timestamptz NOT NULL DEFAULT now(),
         actor_id uuid REFERENCES users(id),
         entity_type text NOT NULL,
@@ -78,8 +79,8 @@ export class Foundation1764316800000 implements MigrationInterface {
         action text NOT NULL,
         changes jsonb NOT NULL DEFAULT '[]'
       )`);
-    await q.query(`CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, at DESC, id DESC)`);
-    await q.query(`CREATE INDEX audit_log_actor_at_idx ON audit_log (actor_id, at DESC)`);
+    await q.query(`CREATE INDEX audit_log_entity_idx ON audit_log (entity_type, entity_id, seq DESC)`);
+    await q.query(`CREATE INDEX audit_log_actor_seq_idx ON audit_log (actor_id, seq DESC)`);
 
     await q.query(`
       CREATE TABLE counterparty_groups (
