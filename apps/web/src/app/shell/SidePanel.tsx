@@ -1,0 +1,141 @@
+import { useEffect, useRef } from 'react';
+import { Link as RouterLink, useLocation } from 'react-router';
+import { useQuery } from '@apollo/client/react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import AddBusinessOutlined from '@mui/icons-material/AddBusinessOutlined';
+import PersonAddAltOutlined from '@mui/icons-material/PersonAddAltOutlined';
+import { useTranslation } from 'react-i18next';
+import { graphql } from '../../graphql';
+import { EntityIcon } from '../../components/EntityIcon';
+import { entityPath } from '../../lib/entity-paths';
+import { formatDateTime } from '../../lib/format';
+
+const RecentObjectsQuery = graphql(`
+  query RecentObjects {
+    recentObjects(first: 20) {
+      entityType
+      entityId
+      label
+      at
+      action
+    }
+  }
+`);
+
+function SectionTitle({ children }: { children: string }) {
+  return (
+    <Typography variant="overline" component="h2" color="text.secondary" sx={{ px: 2, pt: 2, display: 'block' }}>
+      {children}
+    </Typography>
+  );
+}
+
+function QuickLaunchPanel() {
+  const { t } = useTranslation();
+  return (
+    <Box component="section">
+      <SectionTitle>{t('quickLaunch.title')}</SectionTitle>
+      <Stack spacing={1} sx={{ px: 2, pb: 2 }}>
+        <Button
+          component={RouterLink}
+          to="/counterparties/new"
+          variant="outlined"
+          startIcon={<AddBusinessOutlined />}
+          data-testid="quick-new-counterparty"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('quickLaunch.newCounterparty')}
+        </Button>
+        <Button
+          component={RouterLink}
+          to="/contact-persons/new"
+          variant="outlined"
+          startIcon={<PersonAddAltOutlined />}
+          data-testid="quick-new-contact-person"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('quickLaunch.newContactPerson')}
+        </Button>
+      </Stack>
+    </Box>
+  );
+}
+
+function RecentObjectsPanel() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  // Re-read on every navigation: opening or saving a card is what changes this list, and the API has no push for it.
+  const { data, loading, error, refetch } = useQuery(RecentObjectsQuery, { fetchPolicy: 'cache-and-network' });
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (pathname === firstPath.current) return; // the initial fetch already covers the first page
+    firstPath.current = '';
+    refetch().catch(() => undefined);
+  }, [pathname, refetch]);
+  const items = data?.recentObjects ?? [];
+
+  return (
+    <Box component="section" data-testid="recent-objects">
+      <SectionTitle>{t('recent.title')}</SectionTitle>
+      {loading && !data && (
+        <Box sx={{ px: 2 }}>
+          {[0, 1, 2].map((i) => (
+            <Skeleton key={i} height={40} />
+          ))}
+        </Box>
+      )}
+      {error && !data && (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
+          {t('recent.unavailable')}
+        </Typography>
+      )}
+      {data && items.length === 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2 }}>
+          {t('recent.empty')}
+        </Typography>
+      )}
+      <List dense disablePadding>
+        {items.map((item) => {
+          const path = entityPath(item.entityType, item.entityId);
+          return (
+            <ListItemButton
+              key={`${item.entityType}:${item.entityId}`}
+              component={RouterLink}
+              to={path ?? '#'}
+              disabled={!path}
+              selected={path === pathname}
+            >
+              <ListItemIcon sx={{ minWidth: 36 }}>
+                <EntityIcon entityType={item.entityType} fontSize="small" />
+              </ListItemIcon>
+              <ListItemText
+                primary={item.label}
+                secondary={`${t(`audit.action.${item.action}`)} · ${formatDateTime(item.at)}`}
+                slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }}
+              />
+            </ListItemButton>
+          );
+        })}
+      </List>
+    </Box>
+  );
+}
+
+export function SidePanel() {
+  return (
+    <Box sx={{ position: { lg: 'sticky' }, top: { lg: 112 } }}>
+      <QuickLaunchPanel />
+      <Divider />
+      <RecentObjectsPanel />
+    </Box>
+  );
+}

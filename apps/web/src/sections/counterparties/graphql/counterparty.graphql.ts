@@ -1,0 +1,170 @@
+import { graphql } from '../../../graphql';
+
+graphql(`
+  fragment CounterpartyListItem on Counterparty {
+    id
+    name
+    inn
+    mainPhone
+    relationTypes
+    deletionMark
+    updatedAt
+    createdAt
+    responsible {
+      id
+      fullName
+    }
+  }
+`);
+
+graphql(`
+  fragment DuplicateMatchFields on DuplicateMatch {
+    matchedOn
+    value
+    counterparty {
+      id
+      name
+    }
+    responsible {
+      id
+      fullName
+    }
+  }
+`);
+
+graphql(`
+  fragment CounterpartyDetails on Counterparty {
+    id
+    name
+    fullName
+    legalType
+    inn
+    kpp
+    groupId
+    group {
+      id
+      name
+    }
+    relationTypes
+    responsibleId
+    responsible {
+      id
+      fullName
+    }
+    informationSource
+    comment
+    deletionMark
+    version
+    createdAt
+    updatedAt
+    mainPhone
+    mainEmail
+    contactInfo {
+      ...ContactInfoFields
+    }
+    viewerCan {
+      update
+      delete
+      restore
+    }
+  }
+`);
+
+export const CounterpartiesQuery = graphql(`
+  query Counterparties($first: Int!, $after: String, $filter: CounterpartyFilter, $orderBy: CounterpartyOrder) {
+    counterparties(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ...CounterpartyListItem
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+export const CounterpartyQuery = graphql(`
+  query Counterparty($id: ID!) {
+    counterparty(id: $id) {
+      ...CounterpartyDetails
+      possibleDuplicates {
+        ...DuplicateMatchFields
+      }
+      contactPersons {
+        id
+        fullName
+        position
+        mainPhone
+        mainEmail
+        deletionMark
+      }
+    }
+  }
+`);
+
+export const CounterpartyHistoryQuery = graphql(`
+  query CounterpartyHistory($id: ID!, $after: String) {
+    counterparty(id: $id) {
+      id
+      history(first: 20, after: $after) {
+        ...HistoryPage
+      }
+    }
+  }
+`);
+
+export const CounterpartyDuplicatesQuery = graphql(`
+  query CounterpartyDuplicates($input: DuplicateCheckInput!) {
+    counterpartyDuplicates(input: $input) {
+      ...DuplicateMatchFields
+    }
+  }
+`);
+
+export const CounterpartyGroupsQuery = graphql(`
+  query CounterpartyGroups {
+    counterpartyGroups {
+      id
+      name
+      parentId
+      deletionMark
+    }
+  }
+`);
+
+export const CreateCounterpartyMutation = graphql(`
+  mutation CreateCounterparty($input: CreateCounterpartyInput!) {
+    createCounterparty(input: $input) {
+      ...CounterpartyDetails
+    }
+  }
+`);
+
+export const UpdateCounterpartyMutation = graphql(`
+  mutation UpdateCounterparty($id: ID!, $input: UpdateCounterpartyInput!) {
+    updateCounterparty(id: $id, input: $input) {
+      ...CounterpartyDetails
+    }
+  }
+`);
+
+export const MarkCounterpartyForDeletionMutation = graphql(`
+  mutation MarkCounterpartyForDeletion($id: ID!) {
+    markCounterpartyForDeletion(id: $id) {
+      ...CounterpartyDetails
+    }
+  }
+`);
+
+export const RestoreCounterpartyMutation = graphql(`
+  mutation RestoreCounterparty($id: ID!) {
+    restoreCounterparty(id: $id) {
+      ...CounterpartyDetails
+    }
+  }
+`);
