@@ -29,12 +29,16 @@ function jest(label, args) {
   if (r.status !== 0) failedRun = true;
 }
 
-const extra = process.argv.slice(2);
+// `--skip-browser` runs only Jest's unit and integration tests (used by CI's smoke run on the embedded database).
+const skipBrowser = process.argv.includes('--skip-browser');
+const extra = process.argv.slice(2).filter((a) => a !== '--skip-browser');
 console.log(`Database for integration tests: ${process.env.TEST_DATABASE_URL ? 'PostgreSQL (TEST_DATABASE_URL)' : 'embedded PGlite'}`);
 jest('unit and integration tests', ['--config', 'jest.config.js', ...extra]);
 
 const chromium = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && fs.existsSync(p));
-if (chromium) {
+if (skipBrowser) {
+  console.log('\nBrowser tests not run (--skip-browser).');
+} else if (chromium) {
   jest('browser journeys (Chromium)', ['--config', 'e2e/jest.config.js', ...extra]);
 } else if (process.env.CI) {
   console.error('\nBrowser tests need Chromium in CI: install Debian\'s `chromium` (apt-get install -y chromium).');
