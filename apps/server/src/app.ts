@@ -19,6 +19,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './core/database/em
 import { createServices, type Services } from './core/services';
 import { createLoaders } from './core/loaders';
 import { createPubsub } from './core/pubsub';
+import { ReminderScheduler } from './modules/activities/reminder.scheduler';
 import { createSchema } from './core/schema';
 import { assertAffordable, costPlugin, depthRule } from './core/limits';
 import { formatError } from './core/errors';
@@ -67,9 +68,10 @@ export async function openDatabase(config: Config, log: Logger) {
 export async function createApp(config: Config, log: Logger, opened?: Awaited<ReturnType<typeof openDatabase>>): Promise<App> {
   const database = opened ?? (await openDatabase(config, log));
   const { db } = database;
-  const services = createServices(db, config);
   const { pubSub, close: closePubsub } = createPubsub(config.redisUrl);
+  const services = createServices(db, config, pubSub);
   const schema = await createSchema(pubSub);
+  const scheduler = new ReminderScheduler(services.reminders, log, config.schedulerIntervalMs);
 
   const app = express();
   app.disable('x-powered-by');
@@ -109,7 +111,7 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
         const req = ctx.extra.request;
         const params = ctx.connectionParams as { authorization?: string } | undefined;
         const actor = await authenticate(services, params?.authorization, req.headers.cookie);
-        return { requestId: crypto.randomUUID(), actor, services, loaders: createLoaders(services, actor), ip: req.socket.remoteAddress ?? '', setSessionCookie: () => {} };
+        return { requestId: crypto.randomUUID(), actor, services, loaders: createLoaders(services, actor), ip: req.socket.remoteAddress ?? '', origin: `http://${req.headers.host}`, setSessionCookie: () => {} };
       },
       onConnect: async (ctx) => {
         const params = ctx.connectionParams as { authorization?: string } | undefined;
@@ -186,6 +188,7 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
           services,
           loaders: createLoaders(services, actor),
           ip: req.ip ?? req.socket.remoteAddress ?? '',
+          origin: `${req.protocol}://${req.get('host')}`,
           userAgent: req.headers['user-agent'],
           req,
           res,
@@ -194,6 +197,22 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
       },
     }),
   );
+
+  // The personal iCalendar feed: the token in the URL is the credential (calendar clients send no cookies).
+  app.get('/calendar/:file', async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const token = String(req.params.file).replace(/\.ics$/, '');
+      const body = token ? await services.calendar.ics(token) : null;
+      if (!body) {
+        res.status(404).type('text/plain').send('No such calendar feed (it may have been revoked)');
+        return;
+      }
+      res.type('text/calendar; charset=utf-8').setHeader('cache-control', 'private, max-age=300');
+      res.send(body);
+    } catch (err) {
+      next(err);
+    }
+  });
 
   serveWeb(app, config.webDir, log);
 
@@ -217,6 +236,7 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
 
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const port = (httpServer.address() as { port: number }).port;
+  if (config.schedulerIntervalMs > 0) scheduler.start();
 
   return {
     url: `http://localhost:${port}`,
@@ -225,6 +245,7 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
     services,
     databaseMode: database.mode,
     async close() {
+      await scheduler.stop();
       await apollo.stop();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await closePubsub();

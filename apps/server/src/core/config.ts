@@ -24,6 +24,7 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CRM_WEB_DIR: z.string().optional(),
+  CRM_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   CRM_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
 });
 
@@ -44,6 +45,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   webDir: string;
   cookieSecure: boolean;
+  /** How often due reminders are claimed; 0 turns the scheduler off (tests drive it by hand). */
+  schedulerIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(e.CRM_WEB_DIR ?? path.join(__dirname, '../../../web/dist')),
+    schedulerIntervalMs: e.CRM_SCHEDULER_INTERVAL_MS,
     cookieSecure: e.CRM_COOKIE_SECURE ? e.CRM_COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
   };
 }

@@ -13,6 +13,8 @@ export interface Context {
   services: Services;
   loaders: Loaders;
   ip: string;
+  /** The origin the client reached us at (for links such as calendar feed URLs). */
+  origin: string;
   userAgent?: string;
   /** Present on HTTP requests (not on subscriptions): used by login/logout to set the cookie. */
   req?: Request;

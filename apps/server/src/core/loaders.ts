@@ -4,6 +4,14 @@ import type { Actor, User } from '../modules/auth/user.entity';
 import type { ContactInfo, ContactInfoKind } from '../modules/contacts/contact-info.entity';
 import type { ContactPerson } from '../modules/contacts/contact-person.entity';
 import type { Counterparty, CounterpartyGroup } from '../modules/contacts/counterparty.entity';
+import type { Event } from '../modules/activities/event.entity';
+import type { Reminder } from '../modules/activities/reminder.entity';
+import { CrmObjectType } from '../modules/activities/activities.enums';
+
+interface EventStats {
+  lastContactAt: Date | null;
+  nextId: string | null;
+}
 
 function byKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
   const map = new Map(rows.map((r) => [keyOf(r), r]));
@@ -19,6 +27,11 @@ function groupByKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): 
     else map.set(k, [r]);
   }
   return keys.map((k) => map.get(k) ?? []);
+}
+
+function stats(rows: Array<{ owner: string; last_contact_at: Date | null; next_id: string | null }>, ids: readonly string[]): EventStats[] {
+  const map = new Map(rows.map((r) => [r.owner, { lastContactAt: r.last_contact_at, nextId: r.next_id }]));
+  return ids.map((id) => map.get(id) ?? { lastContactAt: null, nextId: null });
 }
 
 /**
@@ -47,6 +60,21 @@ export function createLoaders(services: Services, actor: Actor | null) {
     contactInfoOfPerson: new DataLoader<string, ContactInfo[]>(async (ids) =>
       groupByKey(ids, await scoped((a) => services.contactInfo.byContactPersons(a, ids)), (ci) => ci.contactPersonId!),
     ),
+    event: new DataLoader<string, Event | null>(async (ids) => byKey(ids, await scoped((a) => services.events.byIds(a, ids)), (e) => e.id)),
+    remindersOfEvent: new DataLoader<string, Reminder[]>(async (ids) =>
+      groupByKey(ids, await scoped((a) => services.reminders.byEvents(a, ids)), (r) => r.subjectId!),
+    ),
+    eventStatsOfCounterparty: new DataLoader<string, EventStats>(async (ids) => stats(await scoped((a) => services.events.statsFor(a, 'counterparty_id', ids)), ids)),
+    eventStatsOfPerson: new DataLoader<string, EventStats>(async (ids) => stats(await scoped((a) => services.events.statsFor(a, 'contact_person_id', ids)), ids)),
+    /** Titles of referred objects, keyed `TYPE:id`; null when the actor may not see the object. */
+    objectTitle: new DataLoader<string, string | null>(async (keys) => {
+      const refs = keys.map((k) => {
+        const [type, id] = k.split(':');
+        return { type: type as CrmObjectType, id };
+      });
+      const titles = actor ? await services.refs.titles(actor, refs) : new Map<string, string>();
+      return keys.map((k) => titles.get(k) ?? null);
+    }),
     contactInfoKind: new DataLoader<string, ContactInfoKind | null>(async (ids) =>
       byKey(ids, await services.contactInfo.kindsByIds(ids), (k) => k.id),
     ),

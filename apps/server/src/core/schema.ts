@@ -9,8 +9,14 @@ import { CounterpartyResolver } from '../modules/contacts/counterparty.resolver'
 import { ContactPersonResolver } from '../modules/contacts/contact-person.resolver';
 import { ContactInfoResolver } from '../modules/contacts/contact-info.resolver';
 import { SearchResolver } from '../modules/contacts/search.resolver';
+import { EventResolver } from '../modules/activities/event.resolver';
+import { ReminderResolver } from '../modules/activities/reminder.resolver';
+import { ObjectRefResolver } from '../modules/activities/object-ref.resolver';
+import { CalendarResolver, calendarTypes } from '../modules/activities/calendar.resolver';
+import { CounterpartyActivityResolver, ContactPersonActivityResolver } from '../modules/activities/contacts-activity.resolver';
 
-export const resolvers = [AuthResolver, UserResolver, AuditResolver, CounterpartyResolver, ContactPersonResolver, ContactInfoResolver, SearchResolver] as const;
+export const resolvers = [AuthResolver, UserResolver, AuditResolver, CounterpartyResolver, ContactPersonResolver, ContactInfoResolver, SearchResolver,
+  EventResolver, ReminderResolver, ObjectRefResolver, CalendarResolver, CounterpartyActivityResolver, ContactPersonActivityResolver] as const;
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../schema.graphql');
 
@@ -18,6 +24,7 @@ export const SCHEMA_FILE = path.resolve(__dirname, '../../schema.graphql');
 export function createSchema(pubSub: PubSub, emit = false): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
+    orphanedTypes: calendarTypes,
     pubSub,
     validate: { forbidUnknownValues: false },
     emitSchemaFile: emit ? { path: SCHEMA_FILE, sortedSchema: true } : false,

@@ -5,6 +5,8 @@ import { AuditEntry } from './audit/audit-entry.entity';
 import { Counterparty, CounterpartyGroup } from './contacts/counterparty.entity';
 import { ContactPerson } from './contacts/contact-person.entity';
 import { ContactInfo, ContactInfoKind } from './contacts/contact-info.entity';
+import { Event } from './activities/event.entity';
+import { Reminder } from './activities/reminder.entity';
 
 /** Every TypeORM entity of every module. */
-export const entities = [User, Session, ApiToken, AuditEntry, Counterparty, CounterpartyGroup, ContactPerson, ContactInfo, ContactInfoKind];
+export const entities = [User, Session, ApiToken, AuditEntry, Counterparty, CounterpartyGroup, ContactPerson, ContactInfo, ContactInfoKind, Event, Reminder];

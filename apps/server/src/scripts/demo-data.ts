@@ -34,7 +34,7 @@ export async function seedDemo(services: Services): Promise<string> {
   const existing = await services.db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE '%@demo.crm'`);
   if (existing[0].n > 0) return 'Demo data is already loaded.';
   const admin = await services.db.query(`SELECT id, email, full_name, role FROM users WHERE role = 'ADMINISTRATOR' ORDER BY created_at LIMIT 1`);
-  const root: Actor = { id: admin[0].id, email: admin[0].email, fullName: admin[0].full_name, role: Role.ADMINISTRATOR, via: 'session', teamIds: [admin[0].id] };
+  const root: Actor = { id: admin[0].id, email: admin[0].email, fullName: admin[0].full_name, role: Role.ADMINISTRATOR, timeZone: 'Europe/Moscow', via: 'session', teamIds: [admin[0].id] };
   const head = await services.users.create(root, { email: 'head@demo.crm', password: DEMO_PASSWORD, fullName: 'Орлова Мария Андреевна', role: Role.SUPERVISOR });
   const managers = [
     await services.users.create(root, { email: 'petrov@demo.crm', password: DEMO_PASSWORD, fullName: 'Петров Алексей Иванович', role: Role.MANAGER, supervisorId: head.id }),
@@ -55,7 +55,7 @@ export async function seedDemo(services: Services): Promise<string> {
     ];
     if (i % 3 === 0) contactInfo.push({ type: ContactInfoType.ADDRESS, kindId: kind('WAREHOUSE_ADDRESS'), value: `${city}, промзона «Южная», стр. ${i + 2}` });
     const manager = managers[i % managers.length];
-    const actor: Actor = { id: manager.id, email: manager.email, fullName: manager.fullName, role: Role.MANAGER, via: 'session', teamIds: [manager.id] };
+    const actor: Actor = { id: manager.id, email: manager.email, fullName: manager.fullName, role: Role.MANAGER, timeZone: 'Europe/Moscow', via: 'session', teamIds: [manager.id] };
     const c = await services.counterparties.create(actor, {
       name,
       fullName,

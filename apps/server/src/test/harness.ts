@@ -112,7 +112,7 @@ export class Factories {
   constructor(private readonly app: App) {}
 
   actorOf(u: User): Actor {
-    return { id: u.id, email: u.email, fullName: u.fullName, role: u.role, via: 'session', teamIds: [u.id] };
+    return { id: u.id, email: u.email, fullName: u.fullName, role: u.role, timeZone: u.timeZone, via: 'session', teamIds: [u.id] };
   }
 
   async user(opts: { role?: Role; supervisorId?: string; email?: string } = {}): Promise<User> {
@@ -166,4 +166,68 @@ export class Factories {
   async auditOf(entityId: string) {
     return this.app.db.query(`SELECT * FROM audit_log WHERE entity_id = $1 ORDER BY at`, [entityId]);
   }
+}
+
+/**
+ * A GraphQL subscription over WebSocket (graphql-ws) as the given client: the session cookie or bearer token
+ * goes along as the browser's would. `next()` waits for the next message, failing after `timeoutMs`.
+ */
+export async function subscribe<T = Record<string, any>>(client: ApiClient, query: string, variables: Record<string, unknown> = {}) {
+  const { createClient } = await import('graphql-ws');
+  const { default: WebSocket } = await import('ws');
+  const headers: Record<string, string> = {};
+  if (client.cookie) headers.cookie = client.cookie;
+  class AuthedSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
+  const received: T[] = [];
+  const waiters: Array<(v: T) => void> = [];
+  let acknowledged!: () => void;
+  const ready = new Promise<void>((r) => (acknowledged = r));
+  const ws = createClient({
+    url: `${client.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: AuthedSocket,
+    connectionParams: client.token ? { authorization: `Bearer ${client.token}` } : undefined,
+    lazy: false,
+    retryAttempts: 0,
+    on: { connected: () => acknowledged() },
+  });
+  const errors: unknown[] = [];
+  const dispose = ws.subscribe<T>(
+    { query, variables },
+    {
+      next: (msg) => {
+        const data = msg.data as T;
+        const w = waiters.shift();
+        if (w) w(data);
+        else received.push(data);
+      },
+      error: (err) => errors.push(err),
+      complete: () => undefined,
+    },
+  );
+  await ready;
+  return {
+    errors,
+    /** The next message, or a rejection after `timeoutMs`. */
+    next(timeoutMs = 10_000): Promise<T> {
+      const queued = received.shift();
+      if (queued) return Promise.resolve(queued);
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no subscription message within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push((v) => {
+          clearTimeout(timer);
+          resolve(v);
+        });
+      });
+    },
+    /** Messages received and not yet taken. */
+    pending: () => received.length,
+    async close() {
+      dispose();
+      await ws.dispose();
+    },
+  };
 }

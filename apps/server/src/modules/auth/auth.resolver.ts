@@ -31,6 +31,11 @@ export class AuthResolver {
     return ctx.services.users.setMyLocale(requireActor(ctx), locale);
   }
 
+  @Mutation(() => User, { description: 'Sets my time zone (an IANA name such as Europe/Moscow).' })
+  setMyTimeZone(@Arg('timeZone') timeZone: string, @Ctx() ctx: Context) {
+    return ctx.services.users.setMyTimeZone(requireActor(ctx), timeZone);
+  }
+
   @Mutation(() => Boolean, { description: 'Changes my password and signs out my other sessions.' })
   changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
     return ctx.services.auth.changePassword(requireActor(ctx), input.currentPassword, input.newPassword);

@@ -23,6 +23,7 @@ interface ActorRow {
   email: string;
   full_name: string;
   role: Role;
+  time_zone: string;
   team_ids: string[];
   credential_id: string;
   last_seen: Date | null;
@@ -76,7 +77,7 @@ export class AuthService {
   private async actorFrom(sql: string, token: string): Promise<ActorRow | null> {
     const rows: ActorRow[] = await this.db.query(
       `WITH cred AS (${sql})
-       SELECT u.id, u.email, u.full_name, u.role, cred.credential_id, cred.last_seen,
+       SELECT u.id, u.email, u.full_name, u.role, u.time_zone, cred.credential_id, cred.last_seen,
               CASE WHEN u.role = 'SUPERVISOR' THEN (
                 WITH RECURSIVE team AS (
                   SELECT u.id AS id
@@ -98,7 +99,7 @@ export class AuthService {
     if (!row.last_seen || Date.now() - new Date(row.last_seen).getTime() > TOUCH_EVERY_MS) {
       await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.credential_id]);
     }
-    return { id: row.id, email: row.email, fullName: row.full_name, role: row.role, teamIds: row.team_ids, via: 'session', sessionId: row.credential_id };
+    return { id: row.id, email: row.email, fullName: row.full_name, role: row.role, timeZone: row.time_zone, teamIds: row.team_ids, via: 'session', sessionId: row.credential_id };
   }
 
   async authenticateToken(token: string): Promise<Actor | null> {
@@ -110,7 +111,7 @@ export class AuthService {
     if (!row.last_seen || Date.now() - new Date(row.last_seen).getTime() > TOUCH_EVERY_MS) {
       await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.credential_id]);
     }
-    return { id: row.id, email: row.email, fullName: row.full_name, role: row.role, teamIds: row.team_ids, via: 'token' };
+    return { id: row.id, email: row.email, fullName: row.full_name, role: row.role, timeZone: row.time_zone, teamIds: row.team_ids, via: 'token' };
   }
 
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<boolean> {

@@ -60,6 +60,10 @@ export class User {
   @Column('text', { default: 'ru' })
   locale: Locale;
 
+  @Field({ description: 'IANA time zone the user works in (e.g. Europe/Moscow): "today", overdue and times are shown in it.' })
+  @Column('text', { default: 'Europe/Moscow' })
+  timeZone: string;
+
   @Field(() => Int, { description: 'Optimistic-locking version; pass it back when updating.' })
   @Column('int', { default: 1 })
   version: number;
@@ -82,6 +86,8 @@ export interface Actor {
   /** How the request was authenticated. */
   via: 'session' | 'token';
   sessionId?: string;
+  /** IANA time zone of the user. */
+  timeZone: string;
   /** The actor and, for a supervisor, all their subordinates (recursively): the team scope. */
   teamIds: string[];
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { IANAZone } from 'luxon';
 import { Role, User, type Actor, type Locale } from './user.entity';
 import type { CreateUserInput, UpdateUserInput, UserFilter } from './user.inputs';
 import { hashPassword, passwordProblem } from './password';
@@ -136,6 +137,12 @@ export class UserService {
       await this.audit.record(tx, actor, { entityType: 'User', entityId: id, entityLabel: user.fullName, action: AuditAction.UPDATE, changes: [{ field: 'password', old: '***', new: '***' }] });
       return true;
     });
+  }
+
+  async setMyTimeZone(actor: Actor, timeZone: string): Promise<User> {
+    if (!IANAZone.isValidZone(timeZone)) throw badInput('timeZone', 'Not a known time zone; use an IANA name such as Europe/Moscow', 'TIME_ZONE_INVALID');
+    await this.db.query(`UPDATE users SET time_zone = $1, updated_at = now() WHERE id = $2`, [timeZone, actor.id]);
+    return this.db.getRepository(User).findOneByOrFail({ id: actor.id });
   }
 
   async setMyLocale(actor: Actor, locale: Locale): Promise<User> {

@@ -1,0 +1,112 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Event, isOverdue } from './event.entity';
+import { Reminder } from './reminder.entity';
+import { CancelEventInput, CompleteEventInput, CreateEventInput, EventFilter, EventOrder, RescheduleEventInput, UpdateEventInput } from './activities.inputs';
+import { EventConnection, EventViewerCan, ObjectRef, TaskCounts } from './activities.types';
+import { EVENT_CHANGED, type EventChangedPayload } from './event.service';
+import { Counterparty } from '../contacts/counterparty.entity';
+import { ContactPerson } from '../contacts/contact-person.entity';
+import { User } from '../auth/user.entity';
+import { AuditEntryConnection } from '../audit/audit.types';
+import { PageArgs } from '../../core/pagination';
+import { notFound } from '../../core/errors';
+import { requireActor, type Context } from '../../core/context';
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => EventConnection, { description: 'Events in my scope, one page at a time (by start by default).' })
+  events(
+    @Args() page: PageArgs,
+    @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | null,
+    @Arg('orderBy', () => EventOrder, { nullable: true }) orderBy: EventOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.events.list(requireActor(ctx), page.first, page.after, filter ?? {}, orderBy);
+  }
+
+  @Query(() => Event, { description: 'One event; NOT_FOUND when missing or outside my scope.' })
+  event(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.events.get(requireActor(ctx), id);
+  }
+
+  @Query(() => TaskCounts, { description: 'Counts for the Tasks tab: my overdue and today\'s planned events, my due reminders.' })
+  taskCounts(@Ctx() ctx: Context) {
+    return ctx.services.events.taskCounts(requireActor(ctx));
+  }
+
+  @Mutation(() => Event, { description: 'Plans (or records as done) an event; a planned one gets a reminder by default.' })
+  createEvent(@Arg('input') input: CreateEventInput, @Ctx() ctx: Context) {
+    return ctx.services.events.create(requireActor(ctx), input);
+  }
+
+  @Mutation(() => Event, { description: 'Changes an event; CONFLICT when `version` is stale.' })
+  updateEvent(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateEventInput, @Ctx() ctx: Context) {
+    return ctx.services.events.update(requireActor(ctx), id, input);
+  }
+
+  @Mutation(() => Event, { description: 'Completes a planned event with its result; its reminders are dismissed.' })
+  completeEvent(@Arg('id', () => ID) id: string, @Arg('input') input: CompleteEventInput, @Ctx() ctx: Context) {
+    return ctx.services.events.complete(requireActor(ctx), id, input);
+  }
+
+  @Mutation(() => Event, { description: 'Cancels a planned event with a reason; its reminders are dismissed.' })
+  cancelEvent(@Arg('id', () => ID) id: string, @Arg('input') input: CancelEventInput, @Ctx() ctx: Context) {
+    return ctx.services.events.cancel(requireActor(ctx), id, input);
+  }
+
+  @Mutation(() => Event, { description: 'Moves a planned event to another time and re-arms its reminder.' })
+  rescheduleEvent(@Arg('id', () => ID) id: string, @Arg('input') input: RescheduleEventInput, @Ctx() ctx: Context) {
+    return ctx.services.events.reschedule(requireActor(ctx), id, input);
+  }
+
+  @Subscription(() => Event, {
+    topics: EVENT_CHANGED,
+    filter: ({ payload, context }: { payload: EventChangedPayload; context: Context }) => !!context.actor && payload.userIds.includes(context.actor.id),
+    description: 'An event I am (or was) responsible for was created or changed, by anyone.',
+  })
+  async eventChanged(@Root() payload: EventChangedPayload, @Ctx() ctx: Context): Promise<Event> {
+    const event = await ctx.loaders.event.load(payload.id);
+    if (!event) throw notFound('Event');
+    return event;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Planned and its end (or start) has passed.' })
+  overdue(@Root() e: Event) {
+    return isOverdue(e);
+  }
+
+  @FieldResolver(() => Counterparty, { nullable: true, description: 'The counterparty.' })
+  counterparty(@Root() e: Event, @Ctx() ctx: Context) {
+    return e.counterpartyId ? ctx.loaders.counterparty.load(e.counterpartyId) : null;
+  }
+
+  @FieldResolver(() => ContactPerson, { nullable: true, description: 'The contact person.' })
+  contactPerson(@Root() e: Event, @Ctx() ctx: Context) {
+    return e.contactPersonId ? ctx.loaders.contactPerson.load(e.contactPersonId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: 'The responsible user.' })
+  responsible(@Root() e: Event, @Ctx() ctx: Context) {
+    return ctx.loaders.user.load(e.responsibleId);
+  }
+
+  @FieldResolver(() => ObjectRef, { nullable: true, description: 'The object it was entered from.' })
+  basedOn(@Root() e: Event) {
+    return e.basedOnType && e.basedOnId ? { type: e.basedOnType, id: e.basedOnId } : null;
+  }
+
+  @FieldResolver(() => EventViewerCan, { description: 'What I may do with it.' })
+  viewerCan(@Root() e: Event, @Ctx() ctx: Context) {
+    return ctx.services.events.viewerCan(requireActor(ctx), e);
+  }
+
+  @FieldResolver(() => [Reminder], { description: 'My reminders about it.' })
+  reminders(@Root() e: Event, @Ctx() ctx: Context) {
+    return ctx.loaders.remindersOfEvent.load(e.id);
+  }
+
+  @FieldResolver(() => AuditEntryConnection, { description: 'Change history, newest first.' })
+  history(@Root() e: Event, @Args() page: PageArgs, @Ctx() ctx: Context) {
+    return ctx.services.audit.historyPage('Event', e.id, page.first, page.after);
+  }
+}

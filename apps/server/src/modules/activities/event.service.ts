@@ -1,0 +1,369 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { DateTime } from 'luxon';
+import { Event, OVERDUE_SQL } from './event.entity';
+import { CrmObjectType, EventDirection, EventState, Importance } from './activities.enums';
+import type { CancelEventInput, CompleteEventInput, CreateEventInput, EventFilter, EventOrder, RescheduleEventInput, UpdateEventInput } from './activities.inputs';
+import { EventSortField } from './activities.inputs';
+import type { ObjectRefs } from './object-refs';
+import type { ReminderService } from './reminder.service';
+import type { Actor } from '../auth/user.entity';
+import { User } from '../auth/user.entity';
+import { canRead, canWrite, scopeOf } from '../auth/access';
+import { assertCanAssign } from '../contacts/contacts.policy';
+import type { CounterpartyService } from '../contacts/counterparty.service';
+import type { ContactPersonService } from '../contacts/contact-person.service';
+import { escapeLike } from '../auth/user.service';
+import { badInput, conflict, forbidden, notFound } from '../../core/errors';
+import { isId, requireId } from '../../core/ids';
+import { updateReturning, withTransaction } from '../../core/database/transaction';
+import { nextDocumentNumber } from '../../core/numbering';
+import { decodeCursor, SortDirection, toConnection } from '../../core/pagination';
+import type { PubSub } from '../../core/pubsub';
+import { diffSnapshots, type AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/audit-entry.entity';
+
+const ENTITY = 'Event';
+export const EVENT_CHANGED = 'EVENT_CHANGED';
+export interface EventChangedPayload {
+  id: string;
+  /** Everyone who should hear of it: the responsible now and before. */
+  userIds: string[];
+}
+
+const DEFAULT_REMIND_BEFORE = 15;
+const SORT_COLUMNS: Record<EventSortField, string> = { [EventSortField.START]: 'e.start_at', [EventSortField.CREATED_AT]: 'e.created_at' };
+
+const snapshot = (e: Event) => ({
+  kind: e.kind,
+  direction: e.direction,
+  state: e.state,
+  subject: e.subject,
+  content: e.content,
+  result: e.result,
+  importance: e.importance,
+  start: e.start.toISOString(),
+  end: e.end?.toISOString() ?? null,
+  counterpartyId: e.counterpartyId,
+  contactPersonId: e.contactPersonId,
+  responsibleId: e.responsibleId,
+  cancelReason: e.cancelReason,
+});
+
+/** The bounds of "today" in a time zone, as UTC instants. */
+export function todayIn(timeZone: string, now = new Date()) {
+  const start = DateTime.fromJSDate(now).setZone(timeZone).startOf('day');
+  return { from: start.toJSDate(), to: start.plus({ days: 1 }).toJSDate() };
+}
+
+function validDate(d: Date | null | undefined, field: string) {
+  if (d && Number.isNaN(d.getTime())) throw badInput(field, 'Not a valid time', 'DATE_INVALID');
+}
+
+export class EventService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly reminders: ReminderService,
+    private readonly refs: ObjectRefs,
+    private readonly pubSub: PubSub,
+    private readonly counterparties: CounterpartyService,
+    private readonly persons: ContactPersonService,
+  ) {}
+
+  private scoped(actor: Actor) {
+    const qb = this.db.getRepository(Event).createQueryBuilder('e');
+    const ids = scopeOf(actor).read;
+    if (ids) qb.andWhere('e.responsible_id = ANY(:scopeIds)', { scopeIds: ids });
+    return qb;
+  }
+
+  async byIds(actor: Actor, idsIn: readonly string[]): Promise<Event[]> {
+    const ids = idsIn.filter(isId);
+    if (!ids.length) return [];
+    return this.scoped(actor).andWhere('e.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  async get(actor: Actor, id: string): Promise<Event> {
+    const [e] = await this.byIds(actor, [requireId(id)]);
+    if (!e) throw notFound('Event');
+    return e;
+  }
+
+  viewerCan(actor: Actor, e: Event) {
+    const write = canWrite(actor, e.responsibleId);
+    const planned = e.state === EventState.PLANNED;
+    return { update: write && e.state !== EventState.CANCELLED, complete: write && planned, cancel: write && planned, reschedule: write && planned };
+  }
+
+  async list(actor: Actor, first: number, after: string | null | undefined, filter: EventFilter = {}, order?: EventOrder | null) {
+    const field = order?.field ?? EventSortField.START;
+    const dir = order?.direction ?? SortDirection.ASC;
+    const column = SORT_COLUMNS[field];
+    const cursor = decodeCursor(after, 2, ([v, id]) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && isId(id));
+    const qb = this.scoped(actor);
+    if (filter.responsibleId) qb.andWhere('e.responsible_id = :resp', { resp: filter.responsibleId });
+    if (filter.state) qb.andWhere('e.state = :state', { state: filter.state });
+    if (filter.overdue === true) qb.andWhere(OVERDUE_SQL());
+    if (filter.overdue === false) qb.andWhere(`NOT ${OVERDUE_SQL()}`);
+    if (filter.dueToday) {
+      const today = todayIn(actor.timeZone);
+      qb.andWhere(`e.state = 'PLANNED' AND e.start_at >= :todayFrom AND e.start_at < :todayTo AND NOT ${OVERDUE_SQL()}`, { todayFrom: today.from, todayTo: today.to });
+    }
+    validDate(filter.from, 'filter.from');
+    validDate(filter.to, 'filter.to');
+    if (filter.from) qb.andWhere('coalesce(e.end_at, e.start_at) >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('e.start_at < :to', { to: filter.to });
+    if (filter.counterpartyId) qb.andWhere('e.counterparty_id = :cid', { cid: filter.counterpartyId });
+    if (filter.contactPersonId) qb.andWhere('e.contact_person_id = :pid', { pid: filter.contactPersonId });
+    if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
+    if (filter.search?.trim()) qb.andWhere('lower(e.subject) LIKE :s', { s: `%${escapeLike(filter.search.trim().toLowerCase())}%` });
+    const total = await qb.clone().getCount();
+    if (cursor) qb.andWhere(`(${column}, e.id) ${dir === SortDirection.ASC ? '>' : '<'} (:cv, :cid2)`, { cv: cursor[0], cid2: cursor[1] });
+    qb.addSelect(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'sort_value').orderBy(column, dir).addOrderBy('e.id', dir).limit(first + 1);
+    const { entities, raw } = await qb.getRawAndEntities();
+    const sortValues = new Map(raw.map((r) => [r.e_id as string, r.sort_value as string]));
+    return toConnection(entities, first, total, (e) => [sortValues.get(e.id), e.id]);
+  }
+
+  /** Counterparty and contact person must be visible; a person given alone brings their counterparty. */
+  private async resolveParties(actor: Actor, counterpartyId: string | null, contactPersonId: string | null) {
+    if (counterpartyId) {
+      const [c] = await this.counterparties.byIds(actor, [counterpartyId]);
+      if (!c) throw badInput('counterpartyId', 'The counterparty does not exist or is outside your scope', 'NOT_FOUND');
+    }
+    if (contactPersonId) {
+      const [p] = await this.persons.byIds(actor, [contactPersonId]);
+      if (!p) throw badInput('contactPersonId', 'The contact person does not exist or is outside your scope', 'NOT_FOUND');
+      if (counterpartyId && p.counterpartyId && p.counterpartyId !== counterpartyId) {
+        throw badInput('contactPersonId', 'This person belongs to another counterparty', 'CONTACT_OF_OTHER_COUNTERPARTY');
+      }
+      counterpartyId ??= p.counterpartyId;
+    }
+    return { counterpartyId, contactPersonId };
+  }
+
+  private async checkResponsible(tx: EntityManager, actor: Actor, responsibleId: string) {
+    const user = await tx.getRepository(User).findOne({ where: { id: responsibleId } });
+    if (!user || !user.active) throw badInput('responsibleId', 'The responsible user does not exist or is deactivated', 'NOT_FOUND');
+    assertCanAssign(actor, responsibleId);
+  }
+
+  private published(e: Event, before?: string) {
+    this.pubSub.publish(EVENT_CHANGED, { id: e.id, userIds: [...new Set([e.responsibleId, ...(before ? [before] : [])])] } satisfies EventChangedPayload);
+  }
+
+  async create(actor: Actor, input: CreateEventInput): Promise<Event> {
+    validDate(input.start, 'start');
+    validDate(input.end, 'end');
+    if (input.end && input.end < input.start) throw badInput('end', 'The end cannot be before the start', 'END_BEFORE_START');
+    const state = input.state ?? EventState.PLANNED;
+    if (state === EventState.CANCELLED) throw badInput('state', 'A new event is planned or completed', 'STATE_INVALID');
+    if (state === EventState.COMPLETED && !input.result?.trim()) throw badInput('result', 'Describe the result of a completed event', 'REQUIRED');
+    const parties = await this.resolveParties(actor, input.counterpartyId ?? null, input.contactPersonId ?? null);
+    if (input.basedOn) await this.refs.assertVisible(actor, input.basedOn, 'basedOn');
+    const created = await withTransaction(this.db, async (tx) => {
+      const responsibleId = input.responsibleId ?? actor.id;
+      await this.checkResponsible(tx, actor, responsibleId);
+      const repo = tx.getRepository(Event);
+      const e = repo.create({
+        number: await nextDocumentNumber(tx, 'EV', new Date()),
+        kind: input.kind,
+        direction: input.direction ?? EventDirection.OUTGOING,
+        state,
+        subject: input.subject.trim(),
+        content: input.content?.trim() || null,
+        result: state === EventState.COMPLETED ? input.result!.trim() : null,
+        importance: input.importance ?? Importance.NORMAL,
+        start: input.start,
+        end: input.end ?? null,
+        ...parties,
+        responsibleId,
+        basedOnType: input.basedOn?.type ?? null,
+        basedOnId: input.basedOn?.id ?? null,
+        completedAt: state === EventState.COMPLETED ? new Date() : null,
+        createdById: actor.id,
+      });
+      if (!e.subject) throw badInput('subject', 'Enter a subject', 'REQUIRED');
+      const saved = await repo.save(e);
+      if (state === EventState.PLANNED && !input.noReminder) {
+        await this.reminders.armForEvent(tx, saved, input.remindBeforeMinutes ?? DEFAULT_REMIND_BEFORE);
+      }
+      await this.audit.record(tx, actor, { entityType: ENTITY, entityId: saved.id, entityLabel: `${saved.number} ${saved.subject}`, action: AuditAction.CREATE, changes: diffSnapshots({}, snapshot(saved)) });
+      return saved;
+    });
+    this.published(created);
+    return created;
+  }
+
+  /** Loads an event for a change: locked, visible, writable, of the expected version. */
+  private async forChange(tx: EntityManager, actor: Actor, idRaw: string, version?: number) {
+    const id = requireId(idRaw);
+    const e = await tx.getRepository(Event).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!e || !canRead(actor, e.responsibleId)) throw notFound(ENTITY);
+    if (!canWrite(actor, e.responsibleId)) throw forbidden('You can only change events you are responsible for');
+    if (version !== undefined && e.version !== version) throw conflict('The event was changed by someone else; reload to see their changes', { currentVersion: e.version });
+    return e;
+  }
+
+  /** Writes the changed event with the version check in the same statement, audits, and returns it. */
+  private async save(tx: EntityManager, actor: Actor, e: Event, before: ReturnType<typeof snapshot>, action = AuditAction.UPDATE) {
+    const changes = diffSnapshots(before, snapshot(e));
+    if (!changes.length) return e;
+    const [row] = await updateReturning<{ version: number; updated_at: Date }>(
+      tx,
+      `UPDATE events SET kind = $1, direction = $2, state = $3, subject = $4, content = $5, result = $6, importance = $7, start_at = $8, end_at = $9,
+              counterparty_id = $10, contact_person_id = $11, responsible_id = $12, cancel_reason = $13, completed_at = $14,
+              version = version + 1, updated_at = now()
+        WHERE id = $15 AND version = $16 RETURNING version, updated_at`,
+      [e.kind, e.direction, e.state, e.subject, e.content, e.result, e.importance, e.start, e.end, e.counterpartyId, e.contactPersonId, e.responsibleId, e.cancelReason, e.completedAt, e.id, e.version],
+    );
+    if (!row) throw conflict('The event was changed by someone else; reload to see their changes');
+    e.version = row.version;
+    e.updatedAt = row.updated_at;
+    await this.audit.record(tx, actor, { entityType: ENTITY, entityId: e.id, entityLabel: `${e.number} ${e.subject}`, action, changes });
+    return e;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {
+    let previousResponsible = '';
+    const updated = await withTransaction(this.db, async (tx) => {
+      const e = await this.forChange(tx, actor, id, input.version);
+      if (e.state === EventState.CANCELLED) throw conflict('A cancelled event cannot be changed', { reason: 'CANCELLED' });
+      previousResponsible = e.responsibleId;
+      const before = snapshot(e);
+      validDate(input.start, 'start');
+      validDate(input.end, 'end');
+      if (input.kind) e.kind = input.kind;
+      if (input.direction) e.direction = input.direction;
+      if (input.subject != null) e.subject = input.subject.trim();
+      if (input.content !== undefined) e.content = input.content?.trim() || null;
+      if (input.importance) e.importance = input.importance;
+      if (input.start) e.start = input.start;
+      if (input.end !== undefined) e.end = input.end ?? null;
+      if (e.end && e.end < e.start) throw badInput('end', 'The end cannot be before the start', 'END_BEFORE_START');
+      if (!e.subject) throw badInput('subject', 'Enter a subject', 'REQUIRED');
+      if (input.counterpartyId !== undefined || input.contactPersonId !== undefined) {
+        const parties = await this.resolveParties(
+          actor,
+          input.counterpartyId !== undefined ? input.counterpartyId : e.counterpartyId,
+          input.contactPersonId !== undefined ? input.contactPersonId : e.contactPersonId,
+        );
+        Object.assign(e, parties);
+      }
+      if (input.responsibleId && input.responsibleId !== e.responsibleId) {
+        await this.checkResponsible(tx, actor, input.responsibleId);
+        e.responsibleId = input.responsibleId;
+      }
+      await this.save(tx, actor, e, before);
+      const moved = before.start !== e.start.toISOString();
+      if (e.state === EventState.PLANNED && (moved || before.subject !== e.subject || before.responsibleId !== e.responsibleId)) {
+        await this.reminders.followEvent(tx, e, moved);
+      }
+      return e;
+    });
+    this.published(updated, previousResponsible);
+    return updated;
+  }
+
+  async complete(actor: Actor, id: string, input: CompleteEventInput): Promise<Event> {
+    const done = await withTransaction(this.db, async (tx) => {
+      const e = await this.forChange(tx, actor, id);
+      if (e.state !== EventState.PLANNED) throw conflict(`The event is already ${e.state.toLowerCase()}`, { reason: 'NOT_PLANNED' });
+      const before = snapshot(e);
+      validDate(input.start, 'start');
+      validDate(input.end, 'end');
+      e.state = EventState.COMPLETED;
+      e.result = input.result.trim();
+      if (!e.result) throw badInput('result', 'Describe the result', 'REQUIRED');
+      if (input.start) e.start = input.start;
+      if (input.end !== undefined) e.end = input.end ?? null;
+      if (e.end && e.end < e.start) throw badInput('end', 'The end cannot be before the start', 'END_BEFORE_START');
+      e.completedAt = new Date();
+      await this.save(tx, actor, e, before);
+      await this.reminders.dismissForSubject(tx, CrmObjectType.EVENT, e.id);
+      return e;
+    });
+    this.published(done);
+    return done;
+  }
+
+  async cancel(actor: Actor, id: string, input: CancelEventInput): Promise<Event> {
+    const cancelled = await withTransaction(this.db, async (tx) => {
+      const e = await this.forChange(tx, actor, id);
+      if (e.state !== EventState.PLANNED) throw conflict(`The event is already ${e.state.toLowerCase()}`, { reason: 'NOT_PLANNED' });
+      const before = snapshot(e);
+      e.state = EventState.CANCELLED;
+      e.cancelReason = input.reason.trim();
+      if (!e.cancelReason) throw badInput('reason', 'Give the reason', 'REQUIRED');
+      await this.save(tx, actor, e, before);
+      await this.reminders.dismissForSubject(tx, CrmObjectType.EVENT, e.id);
+      return e;
+    });
+    this.published(cancelled);
+    return cancelled;
+  }
+
+  async reschedule(actor: Actor, id: string, input: RescheduleEventInput): Promise<Event> {
+    validDate(input.start, 'start');
+    validDate(input.end, 'end');
+    const moved = await withTransaction(this.db, async (tx) => {
+      const e = await this.forChange(tx, actor, id);
+      if (e.state !== EventState.PLANNED) throw conflict('Only a planned event can be rescheduled', { reason: 'NOT_PLANNED' });
+      const before = snapshot(e);
+      const duration = e.end ? e.end.getTime() - e.start.getTime() : null;
+      e.start = input.start;
+      e.end = input.end !== undefined && input.end !== null ? input.end : duration !== null ? new Date(input.start.getTime() + duration) : null;
+      if (e.end && e.end < e.start) throw badInput('end', 'The end cannot be before the start', 'END_BEFORE_START');
+      await this.save(tx, actor, e, before);
+      await this.reminders.followEvent(tx, e, true);
+      return e;
+    });
+    this.published(moved);
+    return moved;
+  }
+
+  /** Last completed contact and next planned event per counterparty or contact person, in one statement. */
+  async statsFor(actor: Actor, column: 'counterparty_id' | 'contact_person_id', ids: readonly string[]) {
+    if (!ids.length) return [];
+    const scope = scopeOf(actor).read;
+    const rows: Array<{ owner: string; last_contact_at: Date | null; next_id: string | null }> = await this.db.query(
+      `SELECT o.owner,
+              (SELECT max(coalesce(e.completed_at, e.end_at, e.start_at)) FROM events e
+                WHERE e.${column} = o.owner AND e.state = 'COMPLETED' AND ($2::uuid[] IS NULL OR e.responsible_id = ANY($2))) AS last_contact_at,
+              (SELECT e.id FROM events e
+                WHERE e.${column} = o.owner AND e.state = 'PLANNED' AND ($2::uuid[] IS NULL OR e.responsible_id = ANY($2))
+                ORDER BY e.start_at LIMIT 1) AS next_id
+         FROM unnest($1::uuid[]) AS o(owner)`,
+      [ids, scope],
+    );
+    return rows;
+  }
+
+  async taskCounts(actor: Actor) {
+    const today = todayIn(actor.timeZone);
+    const [row] = await this.db.query(
+      `SELECT
+         (SELECT count(*)::int FROM events e WHERE e.responsible_id = $1 AND ${OVERDUE_SQL()}) AS overdue,
+         (SELECT count(*)::int FROM events e WHERE e.responsible_id = $1 AND e.state = 'PLANNED' AND e.start_at >= $2 AND e.start_at < $3 AND NOT ${OVERDUE_SQL()}) AS today,
+         (SELECT count(*)::int FROM reminders r WHERE r.user_id = $1 AND r.state = 'DUE') AS due_reminders`,
+      [actor.id, today.from, today.to],
+    );
+    return { overdue: row.overdue, today: row.today, dueReminders: row.due_reminders, total: row.overdue + row.today + row.due_reminders };
+  }
+
+  /** Events of one user in a period, for the calendar; the caller has checked that the actor may see that user's. */
+  async ofUserBetween(userId: string, from: Date, to: Date): Promise<Event[]> {
+    return this.db
+      .getRepository(Event)
+      .createQueryBuilder('e')
+      .where('e.responsible_id = :userId', { userId })
+      .andWhere(`e.state <> 'CANCELLED'`)
+      .andWhere('e.start_at < :to AND coalesce(e.end_at, e.start_at) >= :from', { from, to })
+      .orderBy('e.start_at')
+      .limit(2000)
+      .getMany();
+  }
+
+  titles = async (actor: Actor, ids: readonly string[]) => (await this.byIds(actor, ids)).map((e) => ({ id: e.id, title: `${e.number} ${e.subject}` }));
+}
+

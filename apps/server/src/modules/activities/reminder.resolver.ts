@@ -1,0 +1,44 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Reminder } from './reminder.entity';
+import { CreateReminderInput, ReminderFilter } from './activities.inputs';
+import { ObjectRef, ReminderConnection } from './activities.types';
+import { REMINDER_DUE, type ReminderDuePayload } from './reminder.service';
+import { PageArgs } from '../../core/pagination';
+import { requireActor, type Context } from '../../core/context';
+
+@Resolver(() => Reminder)
+export class ReminderResolver {
+  @Query(() => ReminderConnection, { description: 'My reminders, by time.' })
+  reminders(@Args() page: PageArgs, @Arg('filter', () => ReminderFilter, { nullable: true }) filter: ReminderFilter | null, @Ctx() ctx: Context) {
+    return ctx.services.reminders.list(requireActor(ctx), page.first, page.after, filter ?? {});
+  }
+
+  @Mutation(() => Reminder, { description: 'Sets a reminder for myself, optionally about an object.' })
+  createReminder(@Arg('input') input: CreateReminderInput, @Ctx() ctx: Context) {
+    return ctx.services.reminders.create(requireActor(ctx), input);
+  }
+
+  @Mutation(() => Reminder, { description: 'Puts a reminder off by 5 minutes to 1 week.' })
+  snoozeReminder(@Arg('id', () => ID) id: string, @Arg('minutes', () => Int) minutes: number, @Ctx() ctx: Context) {
+    return ctx.services.reminders.snooze(requireActor(ctx), id, minutes);
+  }
+
+  @Mutation(() => Reminder, { description: 'Dismisses a reminder.' })
+  dismissReminder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.services.reminders.dismiss(requireActor(ctx), id);
+  }
+
+  @Subscription(() => Reminder, {
+    topics: REMINDER_DUE,
+    filter: ({ payload, context }: { payload: ReminderDuePayload; context: Context }) => !!context.actor && payload.userId === context.actor.id,
+    description: 'One of my reminders came due; pushed to every open tab of mine, and of no one else.',
+  })
+  reminderDue(@Root() payload: ReminderDuePayload, @Ctx() ctx: Context) {
+    return ctx.services.reminders.get(requireActor(ctx), payload.id);
+  }
+
+  @FieldResolver(() => ObjectRef, { nullable: true, description: 'What it is about.' })
+  subject(@Root() r: Reminder) {
+    return r.subjectType && r.subjectId ? { type: r.subjectType, id: r.subjectId } : null;
+  }
+}

@@ -1,0 +1,152 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { Reminder } from './reminder.entity';
+import { CrmObjectType, ReminderState } from './activities.enums';
+import type { CreateReminderInput, ReminderFilter } from './activities.inputs';
+import type { ObjectRefs } from './object-refs';
+import type { Actor } from '../auth/user.entity';
+import { badInput, notFound } from '../../core/errors';
+import { requireId } from '../../core/ids';
+import { withTransaction } from '../../core/database/transaction';
+import { decodeCursor, toConnection } from '../../core/pagination';
+import type { PubSub } from '../../core/pubsub';
+
+export const REMINDER_DUE = 'REMINDER_DUE';
+export interface ReminderDuePayload {
+  id: string;
+  userId: string;
+}
+
+const MIN_SNOOZE = 5;
+const MAX_SNOOZE = 7 * 24 * 60;
+
+/** Reminders are personal: every read and change is limited to the reminder's own user. */
+export class ReminderService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly refs: ObjectRefs,
+    private readonly pubSub: PubSub,
+  ) {}
+
+  private async own(tx: EntityManager | DataSource, actor: Actor, idRaw: string): Promise<Reminder> {
+    const id = requireId(idRaw);
+    const r = await tx.getRepository(Reminder).findOne({ where: { id, userId: actor.id } });
+    if (!r) throw notFound('Reminder');
+    return r;
+  }
+
+  get(actor: Actor, id: string) {
+    return this.own(this.db, actor, id);
+  }
+
+  async list(actor: Actor, first: number, after: string | null | undefined, filter: ReminderFilter = {}) {
+    const cursor = decodeCursor(after, 2, ([at, id]) => typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string') as [string, string] | null;
+    const qb = this.db.getRepository(Reminder).createQueryBuilder('r').where('r.user_id = :me', { me: actor.id });
+    if (filter.state) qb.andWhere('r.state = :state', { state: filter.state });
+    const total = await qb.clone().getCount();
+    if (cursor) qb.andWhere('(r.remind_at, r.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await qb.orderBy('r.remind_at').addOrderBy('r.id').limit(first + 1).getMany();
+    return toConnection(rows, first, total, (r) => [r.remindAt.toISOString(), r.id]);
+  }
+
+  async create(actor: Actor, input: CreateReminderInput): Promise<Reminder> {
+    if (Number.isNaN(input.remindAt.getTime())) throw badInput('remindAt', 'Not a valid time', 'DATE_INVALID');
+    if (input.subject) await this.refs.assertVisible(actor, input.subject, 'subject');
+    const repo = this.db.getRepository(Reminder);
+    return repo.save(
+      repo.create({
+        userId: actor.id,
+        text: input.text.trim(),
+        remindAt: input.remindAt,
+        state: ReminderState.PENDING,
+        subjectType: input.subject?.type ?? null,
+        subjectId: input.subject?.id ?? null,
+        offsetMinutes: null,
+      }),
+    );
+  }
+
+  /** Puts a due (or pending) reminder off: it fires again after `minutes`. */
+  async snooze(actor: Actor, id: string, minutes: number): Promise<Reminder> {
+    if (!Number.isInteger(minutes) || minutes < MIN_SNOOZE || minutes > MAX_SNOOZE) {
+      throw badInput('minutes', `Snooze for ${MIN_SNOOZE} minutes to 1 week`, 'OUT_OF_RANGE');
+    }
+    return withTransaction(this.db, async (tx) => {
+      const r = await this.own(tx, actor, id);
+      if (r.state === ReminderState.DISMISSED) throw badInput('id', 'The reminder is dismissed', 'DISMISSED');
+      r.remindAt = new Date(Date.now() + minutes * 60_000);
+      r.state = ReminderState.PENDING;
+      await tx.query(`UPDATE reminders SET remind_at = $1, state = 'PENDING' WHERE id = $2`, [r.remindAt, r.id]);
+      return r;
+    });
+  }
+
+  async dismiss(actor: Actor, id: string): Promise<Reminder> {
+    return withTransaction(this.db, async (tx) => {
+      const r = await this.own(tx, actor, id);
+      r.state = ReminderState.DISMISSED;
+      await tx.query(`UPDATE reminders SET state = 'DISMISSED' WHERE id = $1`, [r.id]);
+      return r;
+    });
+  }
+
+  // ---- reminders that follow an event (called inside the event's transaction) ----
+
+  async armForEvent(tx: EntityManager, e: { id: string; subject: string; start: Date; responsibleId: string }, offsetMinutes: number) {
+    await tx.query(
+      `INSERT INTO reminders (user_id, text, remind_at, state, subject_type, subject_id, offset_minutes) VALUES ($1, $2, $3, 'PENDING', 'EVENT', $4, $5)`,
+      [e.responsibleId, e.subject, new Date(e.start.getTime() - offsetMinutes * 60_000), e.id, offsetMinutes],
+    );
+  }
+
+  /**
+   * After a reschedule, a change of subject or of responsible: the event's relative reminders follow it
+   * (to the new responsible, at the new time); `rearm` makes them pending again, even if fired or dismissed.
+   */
+  async followEvent(tx: EntityManager, e: { id: string; subject: string; start: Date; responsibleId: string }, rearm: boolean) {
+    await tx.query(
+      `UPDATE reminders SET user_id = $2, text = $3, remind_at = $4::timestamptz - make_interval(mins => offset_minutes),
+              state = CASE WHEN $5 THEN 'PENDING' ELSE state END,
+              fired_at = CASE WHEN $5 THEN NULL ELSE fired_at END
+        WHERE subject_type = 'EVENT' AND subject_id = $1 AND offset_minutes IS NOT NULL`,
+      [e.id, e.responsibleId, e.subject, e.start, rearm],
+    );
+  }
+
+  /** A completed or cancelled event needs no more reminding. */
+  async dismissForSubject(tx: EntityManager, type: CrmObjectType, id: string) {
+    await tx.query(`UPDATE reminders SET state = 'DISMISSED' WHERE subject_type = $1 AND subject_id = $2 AND state <> 'DISMISSED'`, [type, id]);
+  }
+
+  async byEvents(actor: Actor, eventIds: readonly string[]): Promise<Reminder[]> {
+    if (!eventIds.length) return [];
+    return this.db
+      .getRepository(Reminder)
+      .createQueryBuilder('r')
+      .where(`r.subject_type = 'EVENT' AND r.subject_id = ANY(:ids) AND r.user_id = :me`, { ids: eventIds, me: actor.id })
+      .orderBy('r.remind_at')
+      .getMany();
+  }
+
+  async countDue(actor: Actor): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM reminders WHERE user_id = $1 AND state = 'DUE'`, [actor.id]);
+    return row.n;
+  }
+
+  /**
+   * Fires every reminder whose time has come, exactly once: one statement claims them (rows another instance
+   * is claiming are skipped, not waited for) and marks them DUE; the pushes go out after that commit.
+   * A reminder whose push found no open tab is still DUE, so the user sees it at the next login.
+   */
+  async fireDue(limit = 500): Promise<ReminderDuePayload[]> {
+    const result = await this.db.query(
+      `UPDATE reminders SET state = 'DUE', fired_at = now()
+        WHERE id IN (SELECT id FROM reminders WHERE state = 'PENDING' AND remind_at <= now() ORDER BY remind_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, user_id`,
+      [limit],
+    );
+    const rows: Array<{ id: string; user_id: string }> = Array.isArray(result[0]) ? result[0] : result;
+    const fired = rows.map((r) => ({ id: r.id, userId: r.user_id }));
+    for (const f of fired) this.pubSub.publish(REMINDER_DUE, f);
+    return fired;
+  }
+}
