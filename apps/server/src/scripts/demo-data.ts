@@ -2,6 +2,7 @@ import type { Services } from '../core/services';
 import { Role, type Actor } from '../modules/auth/user.entity';
 import { ContactInfoType, LegalType, RelationType } from '../modules/contacts/contacts.enums';
 import type { ContactInfoInput } from '../modules/contacts/contacts.inputs';
+import { CrmObjectType, EventDirection, EventKind, EventState } from '../modules/activities/activities.enums';
 
 const DEMO_PASSWORD = 'demo-password-2026';
 
@@ -65,6 +66,30 @@ export async function seedDemo(services: Services): Promise<string> {
       informationSource: ['Выставка', 'Сайт', 'Рекомендация', 'Холодный звонок'][i % 4],
       contactInfo,
     });
+    // A working history: a completed call, and a planned next step (some today, some overdue, some ahead).
+    const hour = 3600_000;
+    const now = Date.now();
+    await services.events.create(actor, {
+      kind: EventKind.CALL,
+      direction: EventDirection.OUTGOING,
+      state: EventState.COMPLETED,
+      subject: 'Первичный звонок: знакомство, потребности',
+      result: 'Интересуются поставкой, попросили коммерческое предложение',
+      start: new Date(now - (3 + i) * 24 * hour),
+      end: new Date(now - (3 + i) * 24 * hour + 0.25 * hour),
+      counterpartyId: c.id,
+      basedOn: { type: CrmObjectType.COUNTERPARTY, id: c.id },
+    });
+    const plannedStart = new Date(now + ((i % 4) - 1) * 3 * hour);
+    await services.events.create(actor, {
+      kind: i % 2 ? EventKind.MEETING : EventKind.CALL,
+      direction: EventDirection.OUTGOING,
+      subject: i % 2 ? 'Встреча: презентация решения' : 'Звонок: обсудить предложение',
+      start: plannedStart,
+      end: new Date(plannedStart.getTime() + hour),
+      counterpartyId: c.id,
+      basedOn: { type: CrmObjectType.COUNTERPARTY, id: c.id },
+    });
     for (let j = 0; j < 2; j++) {
       const [lastName, firstName, middleName, position] = PEOPLE[(i + j * 3) % PEOPLE.length];
       const mobile = String(9000000000 + ((i * 97 + j * 13) % 99999999));
@@ -79,5 +104,5 @@ export async function seedDemo(services: Services): Promise<string> {
       persons++;
     }
   }
-  return `Demo data loaded: ${COMPANIES.length} counterparties, ${persons} contact persons, 4 users (password "${DEMO_PASSWORD}": head@demo.crm, petrov@demo.crm, sidorova@demo.crm, marketing@demo.crm).`;
+  return `Demo data loaded: ${COMPANIES.length} counterparties, ${persons} contact persons, ${COMPANIES.length * 2} events, 4 users (password "${DEMO_PASSWORD}": head@demo.crm, petrov@demo.crm, sidorova@demo.crm, marketing@demo.crm).`;
 }
