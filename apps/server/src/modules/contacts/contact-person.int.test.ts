@@ -254,6 +254,42 @@ describe('contactPersons list and scope', () => {
     expect((await client.ok(LIST, {})).contactPersons.totalCount).toBe(5);
   });
 
+  it('sorts by name, creation or change time in both directions, paging each exactly once even with equal times', async () => {
+    const { client, user } = await t.as(Role.MANAGER);
+    const c = await t.factories.counterparty(user);
+    const people = await Promise.all(['Орлов', 'Антонов', 'Жуков', 'Антонов', 'Белов'].map((lastName, i) => t.factories.contactPerson(user, { counterpartyId: c.id, lastName, firstName: `Имя${i}` })));
+    // Equal timestamps force the id tie-break.
+    await t.app.db.query(`UPDATE contact_persons SET created_at = '2026-01-01T00:00:00.123456Z' WHERE id = ANY($1)`, [people.slice(0, 3).map((p) => p.id)]);
+    const ORDERED = `query($f: ContactPersonFilter, $o: ContactPersonOrder, $after: String) { contactPersons(first: 2, after: $after, filter: $f, orderBy: $o) {
+      edges { node { id lastName firstName createdAt } } pageInfo { hasNextPage endCursor } } }`;
+    const walk = async (o: { field: string; direction: string }) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      do {
+        const data: any = await client.ok(ORDERED, { f: { counterpartyId: c.id }, o, after });
+        ids.push(...data.contactPersons.edges.map((e: { node: { id: string } }) => e.node.id));
+        after = data.contactPersons.pageInfo.hasNextPage ? data.contactPersons.pageInfo.endCursor : null;
+      } while (after);
+      return ids;
+    };
+    const [rows] = await Promise.all([
+      t.app.db.query(`SELECT id, last_name, first_name, created_at FROM contact_persons WHERE counterparty_id = $1`, [c.id]),
+    ]);
+    const byName = [...rows].sort((a: any, b: any) => (a.last_name === b.last_name ? (a.first_name < b.first_name ? -1 : 1) : a.last_name < b.last_name ? -1 : 1)).map((r: any) => r.id);
+    expect(await walk({ field: 'NAME', direction: 'ASC' })).toEqual(byName);
+    expect(await walk({ field: 'NAME', direction: 'DESC' })).toEqual([...byName].reverse());
+    const created = await walk({ field: 'CREATED_AT', direction: 'ASC' });
+    expect(new Set(created)).toEqual(new Set(people.map((p) => p.id)));
+    expect(created).toHaveLength(5);
+    expect(created.slice(0, 3).sort()).toEqual(people.slice(0, 3).map((p) => p.id).sort());
+    expect(await walk({ field: 'CREATED_AT', direction: 'DESC' })).toEqual([...created].reverse());
+    expect(await walk({ field: 'UPDATED_AT', direction: 'ASC' })).toHaveLength(5);
+
+    const forged = Buffer.from(JSON.stringify(['not a time', people[0].id])).toString('base64url');
+    const bad = await client.gql(ORDERED, { f: { counterpartyId: c.id }, o: { field: 'CREATED_AT', direction: 'ASC' }, after: forged });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it("a person of B's counterparty is invisible to A by id, in lists and in search", async () => {
     const a = await t.as(Role.MANAGER);
     const b = await t.as(Role.MANAGER);

@@ -3,7 +3,7 @@ import { ContactPerson, personFullName } from './contact-person.entity';
 import { Counterparty } from './counterparty.entity';
 import { ContactInfo } from './contact-info.entity';
 import { ContactInfoType } from './contacts.enums';
-import { ContactPersonFilter, CreateContactPersonInput, UpdateContactPersonInput } from './contacts.inputs';
+import { ContactPersonFilter, ContactPersonOrder, CreateContactPersonInput, UpdateContactPersonInput } from './contacts.inputs';
 import { ContactPersonConnection, ViewerCan } from './contacts.types';
 import { User } from '../auth/user.entity';
 import { AuditEntryConnection } from '../audit/audit.types';
@@ -13,8 +13,13 @@ import { requireActor, type Context } from '../../core/context';
 @Resolver(() => ContactPerson)
 export class ContactPersonResolver {
   @Query(() => ContactPersonConnection, { description: 'Contact persons in my scope, by name.' })
-  contactPersons(@Args() page: PageArgs, @Arg('filter', () => ContactPersonFilter, { nullable: true }) filter: ContactPersonFilter | null, @Ctx() ctx: Context) {
-    return ctx.services.contactPersons.list(requireActor(ctx), page.first, page.after, filter ?? {});
+  contactPersons(
+    @Args() page: PageArgs,
+    @Arg('filter', () => ContactPersonFilter, { nullable: true }) filter: ContactPersonFilter | null,
+    @Arg('orderBy', () => ContactPersonOrder, { nullable: true }) orderBy: ContactPersonOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.contactPersons.list(requireActor(ctx), page.first, page.after, filter ?? {}, orderBy);
   }
 
   @Query(() => ContactPerson, { description: 'One contact person; NOT_FOUND when missing or outside my scope.' })

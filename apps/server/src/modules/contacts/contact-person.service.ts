@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { textSearchKey } from '@crm/contact-info';
 import { ContactPerson, personFullName } from './contact-person.entity';
 import { Counterparty } from './counterparty.entity';
-import type { ContactPersonFilter, CreateContactPersonInput, UpdateContactPersonInput } from './contacts.inputs';
+import type { ContactPersonFilter, ContactPersonOrder, CreateContactPersonInput, UpdateContactPersonInput } from './contacts.inputs';
+import { ContactPersonSortField } from './contacts.inputs';
 import type { ContactInfoService } from './contact-info.service';
 import { assertCanAssign, assertCanWrite, personScopeCondition } from './contacts.policy';
 import { contactInfoMatchSql, searchPatterns } from './counterparty.service';
@@ -10,13 +11,24 @@ import { canRead, canWrite } from '../auth/access';
 import { User, type Actor } from '../auth/user.entity';
 import { badInput, conflict, notFound } from '../../core/errors';
 import { updateReturning, withTransaction } from '../../core/database/transaction';
-import { decodeCursor, toConnection } from '../../core/pagination';
+import { decodeCursor, SortDirection, toConnection } from '../../core/pagination';
 import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
 import type { EntityManager } from 'typeorm';
 import { isId, requireId } from '../../core/ids';
 
 const ENTITY = 'ContactPerson';
+
+/** Sort keys: the SQL to order by and the same as text for the keyset cursor (microseconds kept). */
+const TS = (col: string) => ({ sql: col, text: `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, time: true });
+const PERSON_SORT_KEYS: Record<ContactPersonSortField, Array<{ sql: string; text: string; time?: boolean }>> = {
+  [ContactPersonSortField.NAME]: [
+    { sql: 'p.last_name', text: 'p.last_name' },
+    { sql: `coalesce(p.first_name, '')`, text: `coalesce(p.first_name, '')` },
+  ],
+  [ContactPersonSortField.CREATED_AT]: [TS('p.created_at')],
+  [ContactPersonSortField.UPDATED_AT]: [TS('p.updated_at')],
+};
 
 const snapshot = (p: ContactPerson) => ({
   counterpartyId: p.counterpartyId,
@@ -82,8 +94,17 @@ export class ContactPersonService {
     return { update: write && !p.deletionMark, delete: write && !p.deletionMark, restore: write && p.deletionMark };
   }
 
-  async list(actor: Actor, first: number, after: string | null | undefined, filter: ContactPersonFilter = {}) {
-    const cursor = decodeCursor(after, 3) as [string, string, string] | null;
+  async list(actor: Actor, first: number, after: string | null | undefined, filter: ContactPersonFilter = {}, order?: ContactPersonOrder | null) {
+    const keys = PERSON_SORT_KEYS[order?.field ?? ContactPersonSortField.NAME];
+    const dir = order?.direction ?? SortDirection.ASC;
+    const cursor = decodeCursor(
+      after,
+      keys.length + 1,
+      (values) =>
+        values.every((v) => typeof v === 'string') &&
+        keys.every((k, i) => !k.time || !Number.isNaN(Date.parse(values[i] as string))) &&
+        isId(values[values.length - 1]),
+    );
     const qb = this.scoped(actor).andWhere('p.deletion_mark = :mark', { mark: filter.deletionMark ?? false });
     if (filter.counterpartyId) qb.andWhere('p.counterparty_id = :cid', { cid: filter.counterpartyId });
     if (filter.search?.trim()) {
@@ -94,9 +115,19 @@ export class ContactPersonService {
       );
     }
     const total = await qb.clone().getCount();
-    if (cursor) qb.andWhere(`(p.last_name, coalesce(p.first_name, ''), p.id) > (:c0, :c1, :c2)`, { c0: cursor[0], c1: cursor[1], c2: cursor[2] });
-    const rows = await qb.orderBy('p.last_name').addOrderBy(`coalesce(p.first_name, '')`).addOrderBy('p.id').limit(first + 1).getMany();
-    return toConnection(rows, first, total, (p) => [p.lastName, p.firstName ?? '', p.id]);
+    if (cursor) {
+      const params = Object.fromEntries(cursor.map((v, i) => [`c${i}`, v]));
+      qb.andWhere(`(${[...keys.map((k) => k.sql), 'p.id'].join(', ')}) ${dir === SortDirection.ASC ? '>' : '<'} (${cursor.map((_, i) => `:c${i}`).join(', ')})`, params);
+    }
+    keys.forEach((k, i) => {
+      qb.addSelect(k.text, `sort_${i}`);
+      if (i === 0) qb.orderBy(k.sql, dir);
+      else qb.addOrderBy(k.sql, dir);
+    });
+    qb.addOrderBy('p.id', dir).limit(first + 1);
+    const { entities, raw } = await qb.getRawAndEntities();
+    const sortValues = new Map(raw.map((r) => [r.p_id as string, keys.map((_, i) => r[`sort_${i}`] as string)]));
+    return toConnection(entities, first, total, (p) => [...sortValues.get(p.id)!, p.id]);
   }
 
   private async checkCounterparty(tx: EntityManager, actor: Actor, counterpartyId: string): Promise<Counterparty> {

@@ -209,6 +209,19 @@ export class UpdateContactPersonInput {
   @Field(() => [ContactInfoInput], { nullable: true, description: 'each' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
 }
 
+export enum ContactPersonSortField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(ContactPersonSortField, { name: 'ContactPersonSortField', description: 'What contact-person lists can be sorted by (NAME: last, then first name).' });
+
+@InputType({ description: 'Sort order of the contact-person list.' })
+export class ContactPersonOrder {
+  @Field(() => ContactPersonSortField, { description: 'What to sort by.' }) field: ContactPersonSortField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending (default) or descending.' }) direction: SortDirection = SortDirection.ASC;
+}
+
 @InputType({ description: 'Filter of the contact-person list.' })
 export class ContactPersonFilter {
   @Field({ nullable: true, description: 'Fragment of the name, phone, e-mail or address.' }) @IsOptional() @MaxLength(200) search?: string;
