@@ -15,6 +15,7 @@ import type { DataSource } from 'typeorm';
 import type { Config } from './core/config';
 import type { Logger } from './core/logger';
 import { createDataSource } from './core/database/data-source';
+import { withStartupLock } from './core/database/transaction';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './core/database/embedded';
 import { createServices, type Services } from './core/services';
 import { createLoaders } from './core/loaders';
@@ -54,7 +55,7 @@ export async function openDatabase(config: Config, log: Logger) {
   // The embedded database multiplexes all connections onto one session: more than one would interleave transactions.
   const db = createDataSource(url, { poolSize: embedded ? 1 : config.databasePoolSize, log });
   await db.initialize();
-  await db.runMigrations({ transaction: 'each' });
+  await withStartupLock(db, !embedded, () => db.runMigrations({ transaction: 'each' }));
   return {
     db,
     mode: (embedded ? 'embedded' : 'postgres') as App['databaseMode'],

@@ -5,6 +5,7 @@ import { createLogger } from './core/logger';
 import { createApp } from './app';
 import { Role } from './modules/auth/user.entity';
 import { seedDemo } from './scripts/demo-data';
+import { withStartupLock } from './core/database/transaction';
 
 async function main() {
   let config;
@@ -21,14 +22,15 @@ async function main() {
   const started = Date.now();
   const app = await createApp(config, log);
 
-  // The first start on an empty database creates the administrator.
-  if ((await app.services.users.count()) === 0) {
+  // The first start on an empty database creates the administrator (once, however many instances start).
+  await withStartupLock(app.db, app.databaseMode === 'postgres', async () => {
+    if ((await app.services.users.count()) > 0) return;
     const email = config.adminEmail ?? 'admin@crm.local';
     const generated = !config.adminPassword;
     const password = config.adminPassword ?? crypto.randomBytes(12).toString('base64url');
     await app.services.users.create(null, { email, password, fullName: 'Administrator', role: Role.ADMINISTRATOR });
     console.log(`\nCreated the first administrator: ${email}` + (generated ? `\n  password: ${password}\n  (shown once; set CRM_ADMIN_PASSWORD to choose it)` : ''));
-  }
+  });
   if (process.argv.includes('--demo')) {
     const summary = await seedDemo(app.services);
     console.log(summary);

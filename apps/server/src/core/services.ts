@@ -23,7 +23,7 @@ export function createServices(db: DataSource, config: Pick<Config, 'sessionSecr
   const counterparties = new CounterpartyService(db, audit, contactInfo);
   const contactPersons = new ContactPersonService(db, audit, contactInfo);
   const refs = new ObjectRefs();
-  const reminders = new ReminderService(db, refs, pubSub);
+  const reminders = new ReminderService(db, audit, refs, pubSub);
   const events = new EventService(db, audit, reminders, refs, pubSub, counterparties, contactPersons);
   refs.register(CrmObjectType.COUNTERPARTY, async (actor, ids) => (await counterparties.byIds(actor, ids)).map((c) => ({ id: c.id, title: c.name })));
   refs.register(CrmObjectType.CONTACT_PERSON, async (actor, ids) => (await contactPersons.byIds(actor, ids)).map((p) => ({ id: p.id, title: personFullName(p) })));

@@ -7,6 +7,8 @@ import { envNameFor } from './databases';
 import { Role, type Actor, type User } from '../modules/auth/user.entity';
 import { ContactInfoType } from '../modules/contacts/contacts.enums';
 import type { CreateCounterpartyInput, CreateContactPersonInput } from '../modules/contacts/contacts.inputs';
+import type { CreateEventInput } from '../modules/activities/activities.inputs';
+import { EventKind } from '../modules/activities/activities.enums';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -157,6 +159,16 @@ export class Factories {
     });
   }
 
+  /** An event of `responsible`, created by them: a planned call tomorrow unless told otherwise. */
+  async event(responsible: User, input: Partial<CreateEventInput> = {}) {
+    return this.app.services.events.create(this.actorOf(responsible), {
+      kind: EventKind.CALL,
+      subject: unique('Call '),
+      start: new Date(Math.floor(Date.now() / 1000) * 1000 + 86400_000),
+      ...input,
+    });
+  }
+
   /** Rows of a table matching a condition: proves what was (or was not) written. */
   async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
     const [row] = await this.app.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
@@ -168,9 +180,16 @@ export class Factories {
   }
 }
 
+/** One message of a subscription: its data, and the errors the server sent with it (if any). */
+export interface SubscriptionMessage<T> {
+  data: T | null;
+  errors?: GqlResult['errors'];
+}
+
 /**
  * A GraphQL subscription over WebSocket (graphql-ws) as the given client: the session cookie or bearer token
  * goes along as the browser's would. `next()` waits for the next message, failing after `timeoutMs`.
+ * A connection the server refuses (no session) rejects instead of waiting for an acknowledgement forever.
  */
 export async function subscribe<T = Record<string, any>>(client: ApiClient, query: string, variables: Record<string, unknown> = {}) {
   const { createClient } = await import('graphql-ws');
@@ -182,46 +201,106 @@ export async function subscribe<T = Record<string, any>>(client: ApiClient, quer
       super(address, protocols, { headers });
     }
   }
-  const received: T[] = [];
-  const waiters: Array<(v: T) => void> = [];
+  type Message = SubscriptionMessage<T>;
+  const received: Message[] = [];
+  const waiters: Array<{ wanted: (m: Message) => boolean; take: (m: Message) => void }> = [];
+  // Late answers to `live()` probes: dropped, so they never look like real pushes.
+  const discard: Array<(m: Message) => boolean> = [];
   let acknowledged!: () => void;
-  const ready = new Promise<void>((r) => (acknowledged = r));
+  let refused!: (err: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => {
+    acknowledged = resolve;
+    refused = reject;
+  });
   const ws = createClient({
     url: `${client.url.replace(/^http/, 'ws')}/graphql`,
     webSocketImpl: AuthedSocket,
     connectionParams: client.token ? { authorization: `Bearer ${client.token}` } : undefined,
     lazy: false,
     retryAttempts: 0,
-    on: { connected: () => acknowledged() },
+    // A refused or dropped socket is reported through `closed` (rejecting `subscribe`), not printed.
+    onNonLazyError: () => undefined,
+    on: {
+      connected: () => acknowledged(),
+      closed: (event) => {
+        const { code, reason } = event as { code?: number; reason?: string };
+        refused(Object.assign(new Error(`socket closed before it was acknowledged: ${code} ${reason ?? ''}`), { code }));
+      },
+    },
   });
   const errors: unknown[] = [];
   const dispose = ws.subscribe<T>(
     { query, variables },
     {
       next: (msg) => {
-        const data = msg.data as T;
-        const w = waiters.shift();
-        if (w) w(data);
-        else received.push(data);
+        const m: Message = { data: (msg.data ?? null) as T | null, errors: msg.errors as Message['errors'] };
+        const i = waiters.findIndex((w) => w.wanted(m));
+        if (i >= 0) waiters.splice(i, 1)[0].take(m);
+        else if (!discard.some((d) => d(m))) received.push(m);
       },
       error: (err) => errors.push(err),
       complete: () => undefined,
     },
   );
   await ready;
+
+  /** The first message (queued or to come) that `wanted` accepts; the others stay queued. */
+  const take = (wanted: (m: Message) => boolean, timeoutMs: number): Promise<Message> => {
+    const i = received.findIndex(wanted);
+    if (i >= 0) return Promise.resolve(received.splice(i, 1)[0]);
+    return new Promise<Message>((resolve, reject) => {
+      const waiter = {
+        wanted,
+        take: (m: Message) => {
+          clearTimeout(timer);
+          resolve(m);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        reject(new Error(`no subscription message within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.push(waiter);
+    });
+  };
+  const dataOf = (m: Message): T => {
+    if (m.errors?.length) throw new Error(`subscription message with errors: ${JSON.stringify(m.errors)}`);
+    return m.data as T;
+  };
+
   return {
     errors,
-    /** The next message, or a rejection after `timeoutMs`. */
-    next(timeoutMs = 10_000): Promise<T> {
-      const queued = received.shift();
-      if (queued) return Promise.resolve(queued);
-      return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no subscription message within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push((v) => {
-          clearTimeout(timer);
-          resolve(v);
-        });
-      });
+    /** The next message's data (failing on a message with errors), or a rejection after `timeoutMs`. */
+    async next(timeoutMs = 10_000): Promise<T> {
+      return dataOf(await take(() => true, timeoutMs));
+    },
+    /** The next message whose data `wanted` accepts; messages before it stay queued. */
+    async nextWhere(wanted: (data: T) => boolean, timeoutMs = 10_000): Promise<T> {
+      return dataOf(await take((m) => !!m.data && wanted(m.data), timeoutMs));
+    },
+    /** The next message as sent, errors included. */
+    nextMessage(timeoutMs = 10_000): Promise<Message> {
+      return take(() => true, timeoutMs);
+    },
+    /**
+     * graphql-ws acknowledges the socket before the server has registered the subscription, so a push right
+     * after `subscribe()` can be missed. This fires a probe (`trigger` does something that must be pushed and
+     * returns how to recognise it) until one arrives; probe messages never show up in `next()`.
+     */
+    async live(trigger: () => Promise<(data: T) => boolean>, attempts = 5, timeoutMs = 3_000): Promise<void> {
+      for (let i = 0; i < attempts; i++) {
+        const isProbe = await trigger();
+        const probe = (m: Message) => !!m.data && isProbe(m.data);
+        discard.push(probe);
+        for (let j = received.length - 1; j >= 0; j--) if (discard.some((d) => d(received[j]))) received.splice(j, 1);
+        try {
+          await take(probe, timeoutMs);
+          return;
+        } catch {
+          // not live yet: probe again
+        }
+      }
+      throw new Error(`the subscription did not become live after ${attempts} probes`);
     },
     /** Messages received and not yet taken. */
     pending: () => received.length,
@@ -231,3 +310,5 @@ export async function subscribe<T = Record<string, any>>(client: ApiClient, quer
     },
   };
 }
+
+export type Subscription<T = Record<string, any>> = Awaited<ReturnType<typeof subscribe<T>>>;

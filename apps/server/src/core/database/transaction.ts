@@ -18,3 +18,21 @@ export async function updateReturning<T = Record<string, unknown>>(tx: EntityMan
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
   return result as T[];
 }
+
+/**
+ * Runs start-up work (migrations, the first administrator) under a PostgreSQL advisory lock, so several
+ * instances starting at once on an empty database take turns instead of colliding. The embedded database
+ * serves one process only (and its pool has a single connection the lock would take), so it runs the work as is.
+ */
+export async function withStartupLock<T>(db: DataSource, shared: boolean, work: () => Promise<T>): Promise<T> {
+  if (!shared) return work();
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query(`SELECT pg_advisory_lock(hashtext('crm-startup'))`);
+    return await work();
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('crm-startup'))`).catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -53,3 +53,10 @@ export class CalendarFeed {
   @Field({ description: 'When it was created.' }) createdAt: Date;
   @Field(() => Date, { nullable: true, description: 'When it was revoked; a revoked feed answers 404.' }) revokedAt: Date | null;
 }
+
+@ObjectType({ description: 'An event I am or was responsible for was created or changed.' })
+export class EventChange {
+  @Field(() => ID, { description: 'Id of the event.' }) id: string;
+  @Field(() => Event, { nullable: true, description: 'The event as it is now; null when it is no longer in my scope (e.g. handed to a colleague).' })
+  event: Event | null;
+}

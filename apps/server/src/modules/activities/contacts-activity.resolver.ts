@@ -4,12 +4,17 @@ import { ContactPerson } from '../contacts/contact-person.entity';
 import { Event } from './event.entity';
 import { EventState } from './activities.enums';
 import { EventConnection } from './activities.types';
+import { EventOrder, EventSortField } from './activities.inputs';
+import { SortDirection } from '../../core/pagination';
+
+/** A card's interaction history reads from the latest back. */
+const NEWEST_FIRST = { field: EventSortField.START, direction: SortDirection.DESC };
 import { PageArgs } from '../../core/pagination';
 import { requireActor, type Context } from '../../core/context';
 
 @Resolver(() => Counterparty)
 export class CounterpartyActivityResolver {
-  @FieldResolver(() => Date, { nullable: true, description: 'When we last completed an interaction with it.' })
+  @FieldResolver(() => Date, { nullable: true, description: 'When the latest completed interaction with it took place (its start).' })
   async lastContactAt(@Root() c: Counterparty, @Ctx() ctx: Context) {
     return (await ctx.loaders.eventStatsOfCounterparty.load(c.id)).lastContactAt;
   }
@@ -20,15 +25,15 @@ export class CounterpartyActivityResolver {
     return nextId ? ctx.loaders.event.load(nextId) : null;
   }
 
-  @FieldResolver(() => EventConnection, { description: 'Its events (the interaction history with state COMPLETED).' })
-  events(@Root() c: Counterparty, @Args() page: PageArgs, @Arg('state', () => EventState, { nullable: true }) state: EventState | null, @Ctx() ctx: Context) {
-    return ctx.services.events.list(requireActor(ctx), page.first, page.after, { counterpartyId: c.id, ...(state ? { state } : {}) }, null);
+  @FieldResolver(() => EventConnection, { description: 'Its events, newest first by default (the interaction history with state COMPLETED).' })
+  events(@Root() c: Counterparty, @Args() page: PageArgs, @Arg('state', () => EventState, { nullable: true }) state: EventState | null, @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Newest first by default.' }) orderBy: EventOrder | null, @Ctx() ctx: Context) {
+    return ctx.services.events.list(requireActor(ctx), page.first, page.after, { counterpartyId: c.id, ...(state ? { state } : {}) }, orderBy ?? NEWEST_FIRST);
   }
 }
 
 @Resolver(() => ContactPerson)
 export class ContactPersonActivityResolver {
-  @FieldResolver(() => Date, { nullable: true, description: 'When we last completed an interaction with the person.' })
+  @FieldResolver(() => Date, { nullable: true, description: 'When the latest completed interaction with the person took place (its start).' })
   async lastContactAt(@Root() p: ContactPerson, @Ctx() ctx: Context) {
     return (await ctx.loaders.eventStatsOfPerson.load(p.id)).lastContactAt;
   }
@@ -39,8 +44,8 @@ export class ContactPersonActivityResolver {
     return nextId ? ctx.loaders.event.load(nextId) : null;
   }
 
-  @FieldResolver(() => EventConnection, { description: 'Events with the person.' })
-  events(@Root() p: ContactPerson, @Args() page: PageArgs, @Arg('state', () => EventState, { nullable: true }) state: EventState | null, @Ctx() ctx: Context) {
-    return ctx.services.events.list(requireActor(ctx), page.first, page.after, { contactPersonId: p.id, ...(state ? { state } : {}) }, null);
+  @FieldResolver(() => EventConnection, { description: 'Events with the person, newest first by default.' })
+  events(@Root() p: ContactPerson, @Args() page: PageArgs, @Arg('state', () => EventState, { nullable: true }) state: EventState | null, @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Newest first by default.' }) orderBy: EventOrder | null, @Ctx() ctx: Context) {
+    return ctx.services.events.list(requireActor(ctx), page.first, page.after, { contactPersonId: p.id, ...(state ? { state } : {}) }, orderBy ?? NEWEST_FIRST);
   }
 }

@@ -2,14 +2,14 @@ import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, Sub
 import { Event, isOverdue } from './event.entity';
 import { Reminder } from './reminder.entity';
 import { CancelEventInput, CompleteEventInput, CreateEventInput, EventFilter, EventOrder, RescheduleEventInput, UpdateEventInput } from './activities.inputs';
-import { EventConnection, EventViewerCan, ObjectRef, TaskCounts } from './activities.types';
+import { EventChange, EventConnection, EventViewerCan, ObjectRef, TaskCounts } from './activities.types';
 import { EVENT_CHANGED, type EventChangedPayload } from './event.service';
 import { Counterparty } from '../contacts/counterparty.entity';
 import { ContactPerson } from '../contacts/contact-person.entity';
 import { User } from '../auth/user.entity';
 import { AuditEntryConnection } from '../audit/audit.types';
 import { PageArgs } from '../../core/pagination';
-import { notFound } from '../../core/errors';
+import { createLoaders } from '../../core/loaders';
 import { requireActor, type Context } from '../../core/context';
 
 @Resolver(() => Event)
@@ -59,15 +59,15 @@ export class EventResolver {
     return ctx.services.events.reschedule(requireActor(ctx), id, input);
   }
 
-  @Subscription(() => Event, {
+  @Subscription(() => EventChange, {
     topics: EVENT_CHANGED,
     filter: ({ payload, context }: { payload: EventChangedPayload; context: Context }) => !!context.actor && payload.userIds.includes(context.actor.id),
     description: 'An event I am (or was) responsible for was created or changed, by anyone.',
   })
-  async eventChanged(@Root() payload: EventChangedPayload, @Ctx() ctx: Context): Promise<Event> {
-    const event = await ctx.loaders.event.load(payload.id);
-    if (!event) throw notFound('Event');
-    return event;
+  eventChanged(@Root() payload: EventChangedPayload, @Ctx() ctx: Context) {
+    // A socket's context lives as long as the subscription: its loaders would serve every push the objects of the first.
+    ctx.loaders = createLoaders(ctx.services, ctx.actor);
+    return ctx.services.events.changedFor(requireActor(ctx), payload);
   }
 
   @FieldResolver(() => Boolean, { description: 'Planned and its end (or start) has passed.' })

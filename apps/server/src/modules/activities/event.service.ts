@@ -89,6 +89,17 @@ export class EventService {
     return e;
   }
 
+  /**
+   * The event as pushed to one of the users it concerns. The previous responsible hears of a reassignment too
+   * (their lists must drop it), though the event has just left their scope.
+   */
+  /** What a push tells a subscriber: the event if it is (still) in their scope, else only that it changed. */
+  async changedFor(actor: Actor, payload: EventChangedPayload): Promise<{ id: string; event: Event | null }> {
+    if (!payload.userIds.includes(actor.id)) throw notFound(ENTITY);
+    const [event] = await this.byIds(actor, [payload.id]);
+    return { id: payload.id, event: event ?? null };
+  }
+
   viewerCan(actor: Actor, e: Event) {
     const write = canWrite(actor, e.responsibleId);
     const planned = e.state === EventState.PLANNED;
@@ -225,6 +236,20 @@ export class EventService {
   }
 
   async update(actor: Actor, id: string, input: UpdateEventInput): Promise<Event> {
+    // New parties are checked through their own services before the transaction: a query on the DataSource
+    // inside it would wait for a second connection, for ever on the embedded database's single one. They are
+    // merged with the event as read here, so the change below must find that very version.
+    const parties =
+      input.counterpartyId !== undefined || input.contactPersonId !== undefined
+        ? await this.get(actor, id).then(async (current) => ({
+            version: current.version,
+            ...(await this.resolveParties(
+              actor,
+              input.counterpartyId !== undefined ? input.counterpartyId : current.counterpartyId,
+              input.contactPersonId !== undefined ? input.contactPersonId : current.contactPersonId,
+            )),
+          }))
+        : null;
     let previousResponsible = '';
     const updated = await withTransaction(this.db, async (tx) => {
       const e = await this.forChange(tx, actor, id, input.version);
@@ -242,13 +267,10 @@ export class EventService {
       if (input.end !== undefined) e.end = input.end ?? null;
       if (e.end && e.end < e.start) throw badInput('end', 'The end cannot be before the start', 'END_BEFORE_START');
       if (!e.subject) throw badInput('subject', 'Enter a subject', 'REQUIRED');
-      if (input.counterpartyId !== undefined || input.contactPersonId !== undefined) {
-        const parties = await this.resolveParties(
-          actor,
-          input.counterpartyId !== undefined ? input.counterpartyId : e.counterpartyId,
-          input.contactPersonId !== undefined ? input.contactPersonId : e.contactPersonId,
-        );
-        Object.assign(e, parties);
+      if (parties) {
+        if (parties.version !== e.version) throw conflict('The event was changed by someone else; reload to see their changes', { currentVersion: e.version });
+        e.counterpartyId = parties.counterpartyId;
+        e.contactPersonId = parties.contactPersonId;
       }
       if (input.responsibleId && input.responsibleId !== e.responsibleId) {
         await this.checkResponsible(tx, actor, input.responsibleId);
@@ -322,17 +344,21 @@ export class EventService {
     return moved;
   }
 
-  /** Last completed contact and next planned event per counterparty or contact person, in one statement. */
+  /**
+   * Last completed contact and next planned event per counterparty or contact person, in one statement.
+   * The last contact is when the latest completed event took place (its start), not when it was marked done:
+   * a call typed in today that happened last week was last week's contact.
+   */
   async statsFor(actor: Actor, column: 'counterparty_id' | 'contact_person_id', ids: readonly string[]) {
     if (!ids.length) return [];
     const scope = scopeOf(actor).read;
     const rows: Array<{ owner: string; last_contact_at: Date | null; next_id: string | null }> = await this.db.query(
       `SELECT o.owner,
-              (SELECT max(coalesce(e.completed_at, e.end_at, e.start_at)) FROM events e
+              (SELECT max(e.start_at) FROM events e
                 WHERE e.${column} = o.owner AND e.state = 'COMPLETED' AND ($2::uuid[] IS NULL OR e.responsible_id = ANY($2))) AS last_contact_at,
               (SELECT e.id FROM events e
                 WHERE e.${column} = o.owner AND e.state = 'PLANNED' AND ($2::uuid[] IS NULL OR e.responsible_id = ANY($2))
-                ORDER BY e.start_at LIMIT 1) AS next_id
+                ORDER BY e.start_at, e.id LIMIT 1) AS next_id
          FROM unnest($1::uuid[]) AS o(owner)`,
       [ids, scope],
     );

@@ -5,6 +5,7 @@ import { ObjectRef, ReminderConnection } from './activities.types';
 import { REMINDER_DUE, type ReminderDuePayload } from './reminder.service';
 import { PageArgs } from '../../core/pagination';
 import { requireActor, type Context } from '../../core/context';
+import { createLoaders } from '../../core/loaders';
 
 @Resolver(() => Reminder)
 export class ReminderResolver {
@@ -34,6 +35,8 @@ export class ReminderResolver {
     description: 'One of my reminders came due; pushed to every open tab of mine, and of no one else.',
   })
   reminderDue(@Root() payload: ReminderDuePayload, @Ctx() ctx: Context) {
+    // A socket's context lives as long as the subscription: its loaders would serve every push the objects of the first.
+    ctx.loaders = createLoaders(ctx.services, ctx.actor);
     return ctx.services.reminders.get(requireActor(ctx), payload.id);
   }
 

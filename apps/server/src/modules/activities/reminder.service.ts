@@ -9,6 +9,8 @@ import { requireId } from '../../core/ids';
 import { withTransaction } from '../../core/database/transaction';
 import { decodeCursor, toConnection } from '../../core/pagination';
 import type { PubSub } from '../../core/pubsub';
+import { diffSnapshots, type AuditService } from '../audit/audit.service';
+import { AuditAction } from '../audit/audit-entry.entity';
 
 export const REMINDER_DUE = 'REMINDER_DUE';
 export interface ReminderDuePayload {
@@ -18,11 +20,20 @@ export interface ReminderDuePayload {
 
 const MIN_SNOOZE = 5;
 const MAX_SNOOZE = 7 * 24 * 60;
+const ENTITY = 'Reminder';
+
+const snapshot = (r: Reminder) => ({
+  text: r.text,
+  remindAt: r.remindAt.toISOString(),
+  state: r.state,
+  subject: r.subjectType && r.subjectId ? `${r.subjectType}:${r.subjectId}` : null,
+});
 
 /** Reminders are personal: every read and change is limited to the reminder's own user. */
 export class ReminderService {
   constructor(
     private readonly db: DataSource,
+    private readonly audit: AuditService,
     private readonly refs: ObjectRefs,
     private readonly pubSub: PubSub,
   ) {}
@@ -50,19 +61,24 @@ export class ReminderService {
 
   async create(actor: Actor, input: CreateReminderInput): Promise<Reminder> {
     if (Number.isNaN(input.remindAt.getTime())) throw badInput('remindAt', 'Not a valid time', 'DATE_INVALID');
+    if (!input.text.trim()) throw badInput('text', 'Enter a text', 'REQUIRED');
     if (input.subject) await this.refs.assertVisible(actor, input.subject, 'subject');
-    const repo = this.db.getRepository(Reminder);
-    return repo.save(
-      repo.create({
-        userId: actor.id,
-        text: input.text.trim(),
-        remindAt: input.remindAt,
-        state: ReminderState.PENDING,
-        subjectType: input.subject?.type ?? null,
-        subjectId: input.subject?.id ?? null,
-        offsetMinutes: null,
-      }),
-    );
+    return withTransaction(this.db, async (tx) => {
+      const repo = tx.getRepository(Reminder);
+      const r = await repo.save(
+        repo.create({
+          userId: actor.id,
+          text: input.text.trim(),
+          remindAt: input.remindAt,
+          state: ReminderState.PENDING,
+          subjectType: input.subject?.type ?? null,
+          subjectId: input.subject?.id ?? null,
+          offsetMinutes: null,
+        }),
+      );
+      await this.audit.record(tx, actor, { entityType: ENTITY, entityId: r.id, entityLabel: r.text, action: AuditAction.CREATE, changes: diffSnapshots({}, snapshot(r)) });
+      return r;
+    });
   }
 
   /** Puts a due (or pending) reminder off: it fires again after `minutes`. */
@@ -73,9 +89,11 @@ export class ReminderService {
     return withTransaction(this.db, async (tx) => {
       const r = await this.own(tx, actor, id);
       if (r.state === ReminderState.DISMISSED) throw badInput('id', 'The reminder is dismissed', 'DISMISSED');
+      const before = snapshot(r);
       r.remindAt = new Date(Date.now() + minutes * 60_000);
       r.state = ReminderState.PENDING;
       await tx.query(`UPDATE reminders SET remind_at = $1, state = 'PENDING' WHERE id = $2`, [r.remindAt, r.id]);
+      await this.audit.record(tx, actor, { entityType: ENTITY, entityId: r.id, entityLabel: r.text, action: AuditAction.UPDATE, changes: diffSnapshots(before, snapshot(r)) });
       return r;
     });
   }
@@ -83,8 +101,11 @@ export class ReminderService {
   async dismiss(actor: Actor, id: string): Promise<Reminder> {
     return withTransaction(this.db, async (tx) => {
       const r = await this.own(tx, actor, id);
+      if (r.state === ReminderState.DISMISSED) return r;
+      const before = snapshot(r);
       r.state = ReminderState.DISMISSED;
       await tx.query(`UPDATE reminders SET state = 'DISMISSED' WHERE id = $1`, [r.id]);
+      await this.audit.record(tx, actor, { entityType: ENTITY, entityId: r.id, entityLabel: r.text, action: AuditAction.UPDATE, changes: diffSnapshots(before, snapshot(r)) });
       return r;
     });
   }
