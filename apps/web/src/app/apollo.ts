@@ -9,6 +9,17 @@ import i18n from '../i18n';
 type Listener = () => void;
 const sessionExpiredListeners = new Set<Listener>();
 
+const reconnectListeners = new Set<Listener>();
+
+/**
+ * Live updates listen here: after the WebSocket comes back (network loss, laptop sleep, server restart) pushes
+ * sent meanwhile are lost, so whatever they would have refreshed is read again once.
+ */
+export function onSocketReconnected(listener: Listener): () => void {
+  reconnectListeners.add(listener);
+  return () => reconnectListeners.delete(listener);
+}
+
 /** The auth context listens here so any request that finds the session gone sends the user back to sign-in. */
 export function onSessionExpired(listener: Listener): () => void {
   sessionExpiredListeners.add(listener);
@@ -25,7 +36,18 @@ export function createApolloClient(): ApolloClient {
   const http = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
   // Lazy: the socket opens only when a subscription starts, and carries the same cookie on the upgrade.
-  const ws = new GraphQLWsLink(createClient({ url: wsUrl, lazy: true, retryAttempts: Infinity }));
+  const ws = new GraphQLWsLink(
+    createClient({
+      url: wsUrl,
+      lazy: true,
+      retryAttempts: Infinity,
+      on: {
+        connected: (_socket, _payload, wasRetry) => {
+          if (wasRetry) reconnectListeners.forEach((listener) => listener());
+        },
+      },
+    }),
+  );
 
   // The server may localise its own messages; tell it the interface language.
   const language = new ApolloLink((operation, forward) => {
@@ -48,18 +70,28 @@ export function createApolloClient(): ApolloClient {
     link: ApolloLink.from([sessionGuard, language, transport]),
     cache: new InMemoryCache({
       // Search hits are the schema's `SearchResult` union; the cache needs its members to match inline fragments.
-      possibleTypes: { SearchResult: ['Counterparty', 'ContactPerson'] },
+      possibleTypes: {
+        SearchResult: ['Counterparty', 'ContactPerson'],
+        CalendarItem: ['CalendarEvent', 'CalendarReminder'],
+      },
       typePolicies: {
         // Connections are fetched page by page with explicit variables; never merge pages in the cache.
         Query: {
           fields: {
             counterparties: { keyArgs: ['first', 'after', 'filter', 'orderBy'] },
             contactPersons: { keyArgs: ['first', 'after', 'filter'] },
+            events: { keyArgs: ['first', 'after', 'filter', 'orderBy'] },
+            reminders: { keyArgs: ['first', 'after', 'filter'] },
           },
         },
         // History pages are appended by "show more"; the first page replaces on refetch.
-        Counterparty: { fields: { history: historyField() } },
-        ContactPerson: { fields: { history: historyField() } },
+        Counterparty: { fields: { history: appendedPages(false), events: appendedPages(['state']) } },
+        ContactPerson: { fields: { history: appendedPages(false), events: appendedPages(['state']) } },
+        Event: { fields: { history: appendedPages(false) } },
+        // Values without an id of their own: part of their parent, replaced whole.
+        ObjectRef: { keyFields: false },
+        EventViewerCan: { merge: true },
+        TaskCounts: { merge: true },
       },
     }),
   });
@@ -70,10 +102,10 @@ interface HistoryPage {
   [key: string]: unknown;
 }
 
-/** Keyed by nothing, so `fetchMore({ after })` appends to the list already shown. */
-function historyField() {
+/** Keyed by nothing (or only `keyArgs`), so `fetchMore({ after })` appends to the list already shown. */
+function appendedPages(keyArgs: false | string[]) {
   return {
-    keyArgs: false as const,
+    keyArgs,
     merge(existing: HistoryPage | undefined, incoming: HistoryPage, { args }: { args: Record<string, unknown> | null }) {
       if (!existing || !args?.after) return incoming;
       return { ...incoming, edges: [...existing.edges, ...incoming.edges] };

@@ -5,6 +5,7 @@ import { graphql } from '../graphql';
 import type { CurrentUserFragment } from '../graphql/graphql';
 import { isLanguage, storedLanguage } from '../i18n';
 import { hasErrorCode } from '../lib/errors';
+import { isValidTimeZone, setDisplayTimeZone } from '../lib/format';
 import { FullScreenMessage } from '../components/FullScreenMessage';
 import { LoginPage } from '../pages/login/LoginPage';
 import { onSessionExpired } from './apollo';
@@ -16,6 +17,7 @@ graphql(`
     fullName
     role
     locale
+    timeZone
     version
   }
 `);
@@ -47,6 +49,18 @@ export function useAuth(): AuthValue {
   const value = useContext(AuthContext);
   if (!value) throw new Error('useAuth outside an authenticated tree');
   return value;
+}
+
+/** The IANA zone the user works in (profile `timeZone`), falling back to the browser's when unknown. */
+export function useTimeZone(): string {
+  const { user } = useAuth();
+  return user.timeZone && isValidTimeZone(user.timeZone) ? user.timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Supervisors and administrators may open a colleague's work calendar. */
+export function useCanViewOthersCalendars(): boolean {
+  const { user } = useAuth();
+  return user.role === 'ADMINISTRATOR' || user.role === 'SUPERVISOR';
 }
 
 /** For components shown both before and after sign-in (the language switch). */
@@ -88,10 +102,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [client, logoutMutation, recheck]);
 
-  const value = useMemo<AuthValue | null>(
-    () => (me ? { user: me, isAdmin: me.role === 'ADMINISTRATOR', logout } : null),
-    [me, logout],
-  );
+  const value = useMemo<AuthValue | null>(() => {
+    // Times everywhere are shown in the profile's zone; set before the tree below renders with the new value.
+    setDisplayTimeZone(me?.timeZone);
+    return me ? { user: me, isAdmin: me.role === 'ADMINISTRATOR', logout } : null;
+  }, [me, logout]);
 
   if (value) return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
   if (loading) return <FullScreenMessage loading text={t('common.loading')} />;

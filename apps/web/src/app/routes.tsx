@@ -4,7 +4,12 @@ import { Shell } from './shell/Shell';
 import { RequireAdmin } from './RequireAdmin';
 
 // Every page is its own chunk: the first load carries only the shell, and the DataGrid arrives with a grid page.
-const TasksPage = lazy(() => import('../sections/tasks/TasksPage'));
+const TasksPage = lazy(() => import('../sections/tasks/pages/TasksPage'));
+const EventsPage = lazy(() => import('../sections/events/pages/EventsPage'));
+const EventCardPage = lazy(() => import('../sections/events/pages/EventCardPage'));
+const EventCreatePage = lazy(() => import('../sections/events/pages/EventCreatePage'));
+const EventEditPage = lazy(() => import('../sections/events/pages/EventEditPage'));
+const CalendarPage = lazy(() => import('../sections/calendar/pages/CalendarPage'));
 const ClientInterestsPage = lazy(() => import('../sections/client-interests/ClientInterestsPage'));
 const CounterpartiesPage = lazy(() => import('../sections/counterparties/pages/CounterpartiesPage'));
 const CounterpartyCardPage = lazy(() => import('../sections/counterparties/pages/CounterpartyCardPage'));
@@ -26,9 +31,16 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<Shell />}>
-        {/* Only the contact sections work in this release, so the desktop opens on counterparties. */}
-        <Route index element={<Navigate to="/counterparties" replace />} />
+        {/* A manager's day starts on «Дела»: what is overdue, what is due today, what came due. */}
+        <Route index element={<Navigate to="/tasks" replace />} />
         <Route path="tasks" element={<TasksPage />} />
+        <Route path="events">
+          <Route index element={<EventsPage />} />
+          <Route path="new" element={<EventCreatePage />} />
+          <Route path=":id" element={<EventCardPage />} />
+          <Route path=":id/edit" element={<EventEditPage />} />
+        </Route>
+        <Route path="calendar" element={<CalendarPage />} />
         <Route path="client-interests" element={<ClientInterestsPage />} />
         <Route path="counterparties">
           <Route index element={<CounterpartiesPage />} />

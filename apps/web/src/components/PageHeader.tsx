@@ -24,7 +24,8 @@ export function PageHeader({ title, subtitle, actions, titleTestId, before }: Pr
       spacing={1}
       sx={{ alignItems: { xs: 'stretch', sm: 'center' }, justifyContent: 'space-between', mb: 2 }}
     >
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: 0 }}>
+      {/* The title keeps a readable width; a long row of actions wraps instead of squeezing it. */}
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', minWidth: { xs: 0, sm: 240 }, flex: '1 1 auto' }}>
         {before}
         <Box sx={{ minWidth: 0 }}>
           <Typography variant="h5" component="h1" data-testid={titleTestId} sx={{ wordBreak: 'break-word' }}>
@@ -38,7 +39,7 @@ export function PageHeader({ title, subtitle, actions, titleTestId, before }: Pr
         </Box>
       </Stack>
       {actions && (
-        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', flexShrink: 0 }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', flex: '0 1 auto', justifyContent: { sm: 'flex-end' } }}>
           {actions}
         </Stack>
       )}

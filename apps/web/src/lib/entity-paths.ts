@@ -1,3 +1,5 @@
+import type { ObjectType } from '../graphql/graphql';
+
 /** Where the card of an object lives, by the GraphQL type name the API reports (search hits, audit, recents). */
 export function entityPath(entityType: string, id: string): string | null {
   switch (entityType) {
@@ -5,7 +7,24 @@ export function entityPath(entityType: string, id: string): string | null {
       return `/counterparties/${id}`;
     case 'ContactPerson':
       return `/contact-persons/${id}`;
+    case 'Event':
+      return `/events/${id}`;
     default:
       return null; // types whose cards arrive in later releases
+  }
+}
+
+/** The card of an object named by an `ObjectRef` (an event's "based on", a reminder's subject). */
+export function objectRefPath(ref: { type: ObjectType; id: string | number } | null | undefined): string | null {
+  if (!ref) return null;
+  switch (ref.type) {
+    case 'EVENT':
+      return `/events/${ref.id}`;
+    case 'COUNTERPARTY':
+      return `/counterparties/${ref.id}`;
+    case 'CONTACT_PERSON':
+      return `/contact-persons/${ref.id}`;
+    default:
+      return null; // interests, offers, invoices, requests and tasks get cards in later releases
   }
 }

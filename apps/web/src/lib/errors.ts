@@ -48,6 +48,18 @@ export const KNOWN_REASONS = [
   'CYCLE',
   'MARKED_FOR_DELETION',
   'TYPE_UNKNOWN',
+  // Events, reminders, calendar, time zone.
+  'TIME_ZONE_INVALID',
+  'OUT_OF_RANGE',
+  'DISMISSED',
+  'TYPE_NOT_SUPPORTED',
+  'RANGE_TOO_LONG',
+  'END_BEFORE_START',
+  'NOT_PLANNED',
+  'CANCELLED',
+  'REQUIRED',
+  'CONTACT_OF_OTHER_COUNTERPARTY',
+  'STATE_INVALID',
 ] as const;
 
 const isKnown = (list: readonly string[], value: string | undefined): value is string =>

@@ -12,6 +12,10 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import AddBusinessOutlined from '@mui/icons-material/AddBusinessOutlined';
+import AddIcCallOutlined from '@mui/icons-material/AddIcCallOutlined';
+import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
+import GroupAddOutlined from '@mui/icons-material/GroupAddOutlined';
+import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import PersonAddAltOutlined from '@mui/icons-material/PersonAddAltOutlined';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql';
@@ -47,6 +51,26 @@ function QuickLaunchPanel() {
       <Stack spacing={1} sx={{ px: 2, pb: 2 }}>
         <Button
           component={RouterLink}
+          to="/events/new?kind=CALL"
+          variant="outlined"
+          startIcon={<AddIcCallOutlined />}
+          data-testid="quick-new-call"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('quickLaunch.newCall')}
+        </Button>
+        <Button
+          component={RouterLink}
+          to="/events/new?kind=MEETING"
+          variant="outlined"
+          startIcon={<GroupAddOutlined />}
+          data-testid="quick-new-meeting"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('quickLaunch.newMeeting')}
+        </Button>
+        <Button
+          component={RouterLink}
           to="/counterparties/new"
           variant="outlined"
           startIcon={<AddBusinessOutlined />}
@@ -65,6 +89,14 @@ function QuickLaunchPanel() {
         >
           {t('quickLaunch.newContactPerson')}
         </Button>
+        <Stack direction="row" spacing={1}>
+          <Button component={RouterLink} to="/calendar" size="small" startIcon={<CalendarMonthOutlined />} data-testid="quick-calendar">
+            {t('calendar.title')}
+          </Button>
+          <Button component={RouterLink} to="/events" size="small" startIcon={<ListAltOutlined />} data-testid="quick-events">
+            {t('events.title')}
+          </Button>
+        </Stack>
       </Stack>
     </Box>
   );

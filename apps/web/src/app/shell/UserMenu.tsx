@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import Avatar from '@mui/material/Avatar';
 import Divider from '@mui/material/Divider';
@@ -13,9 +13,15 @@ import LockResetOutlined from '@mui/icons-material/LockResetOutlined';
 import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import ContactPhoneOutlined from '@mui/icons-material/ContactPhoneOutlined';
+import PublicOutlined from '@mui/icons-material/PublicOutlined';
+import RssFeedOutlined from '@mui/icons-material/RssFeedOutlined';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
+
+// Rarely opened: loaded on first use, not with the shell.
+const CalendarFeedsDialog = lazy(() => import('./CalendarFeedsDialog'));
+const TimeZoneDialog = lazy(() => import('./TimeZoneDialog'));
 
 function initials(fullName: string): string {
   return fullName
@@ -32,6 +38,11 @@ export function UserMenu() {
   const { user, isAdmin, logout } = useAuth();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  const [dialog, setDialog] = useState<'feeds' | 'timeZone' | null>(null);
+  const openDialog = (which: 'feeds' | 'timeZone') => {
+    setAnchor(null);
+    setDialog(which);
+  };
 
   const go = (path: string) => {
     setAnchor(null);
@@ -68,6 +79,18 @@ export function UserMenu() {
             <LockResetOutlined fontSize="small" />
           </ListItemIcon>
           {t('userMenu.changePassword')}
+        </MenuItem>
+        <MenuItem onClick={() => openDialog('timeZone')} data-testid="menu-time-zone">
+          <ListItemIcon>
+            <PublicOutlined fontSize="small" />
+          </ListItemIcon>
+          <ListItemText primary={t('userMenu.timeZone')} secondary={user.timeZone} />
+        </MenuItem>
+        <MenuItem onClick={() => openDialog('feeds')} data-testid="menu-calendar-feeds">
+          <ListItemIcon>
+            <RssFeedOutlined fontSize="small" />
+          </ListItemIcon>
+          {t('userMenu.calendarFeeds')}
         </MenuItem>
         <MenuItem onClick={() => go('/settings/api-tokens')} data-testid="menu-api-tokens">
           <ListItemIcon>
@@ -106,6 +129,10 @@ export function UserMenu() {
         </MenuItem>
       </Menu>
       <ChangePasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      <Suspense fallback={null}>
+        {dialog === 'feeds' && <CalendarFeedsDialog open onClose={() => setDialog(null)} />}
+        {dialog === 'timeZone' && <TimeZoneDialog open onClose={() => setDialog(null)} />}
+      </Suspense>
     </>
   );
 }

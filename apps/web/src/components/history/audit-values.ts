@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatDateTime } from '../../lib/format';
 
 /** Fields whose stored values are enum codes the interface has words for. */
 const ENUM_FIELDS: Record<string, string> = {
@@ -8,7 +9,14 @@ const ENUM_FIELDS: Record<string, string> = {
   role: 'role',
   type: 'contactInfo.type',
   locale: 'language',
+  kind: 'eventKind',
+  direction: 'eventDirection',
+  state: 'eventState',
+  importance: 'importance',
 };
+
+/** Instants are stored as ISO strings; show them as dates in the user's zone. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** Names the history list can look up for ids stored in audit values. */
 export interface AuditLookups {
@@ -34,7 +42,10 @@ export function formatAuditValue(t: TFunction, field: string, value: unknown, lo
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (typeof value === 'number') return String(value);
   const enumPrefix = ENUM_FIELDS[field];
-  if (typeof value === 'string') return enumPrefix ? t(`${enumPrefix}.${value}`, { defaultValue: value }) : value;
+  if (typeof value === 'string') {
+    if (enumPrefix) return t(`${enumPrefix}.${value}`, { defaultValue: value });
+    return ISO_INSTANT.test(value) ? formatDateTime(value) : value;
+  }
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
     return value.map((item) => formatAuditValue(t, field, item, lookups)).join(field === 'contactInfo' ? '; ' : ', ');

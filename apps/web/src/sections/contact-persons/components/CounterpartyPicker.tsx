@@ -16,10 +16,12 @@ interface Props {
   onChange: (value: PickedCounterparty | null) => void;
   error?: string;
   testId?: string;
+  label?: string;
+  helperText?: string;
 }
 
 /** Pick the counterparty a person works for by typing part of its name, INN or phone. */
-export function CounterpartyPicker({ value, onChange, error, testId }: Props) {
+export function CounterpartyPicker({ value, onChange, error, testId, label, helperText }: Props) {
   const { t } = useTranslation();
   const [input, setInput] = useState('');
   const search = useDebouncedValue(input.trim(), 250);
@@ -43,9 +45,9 @@ export function CounterpartyPicker({ value, onChange, error, testId }: Props) {
       renderInput={(params) => (
         <TextField
           {...params}
-          label={t('contactPerson.counterparty')}
+          label={label ?? t('contactPerson.counterparty')}
           error={Boolean(error)}
-          helperText={error ?? t('contactPerson.counterpartyHint')}
+          helperText={error ?? helperText ?? t('contactPerson.counterpartyHint')}
           slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': testId } }}
         />
       )}

@@ -75,6 +75,13 @@ export const ContactPersonQuery = graphql(`
   query ContactPerson($id: ID!) {
     contactPerson(id: $id) {
       ...ContactPersonDetails
+      lastContactAt
+      nextPlannedEvent {
+        id
+        subject
+        start
+        kind
+      }
     }
   }
 `);

@@ -12,6 +12,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import RestoreFromTrashOutlined from '@mui/icons-material/RestoreFromTrashOutlined';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -25,6 +26,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { evictList } from '../../../lib/cache';
 import { hasErrorCode } from '../../../lib/errors';
 import { formatDate, formatDateTime } from '../../../lib/format';
+import { ContactDates, ContactPersonInteractions } from '../../events/components/Interactions';
 import { ContactPersonHistory } from '../components/ContactPersonHistory';
 import {
   ContactPersonQuery,
@@ -32,13 +34,14 @@ import {
   RestoreContactPersonMutation,
 } from '../graphql/contact-person.graphql';
 
-type CardTab = 'main' | 'history';
+const TABS = ['main', 'interactions', 'history'] as const;
+type CardTab = (typeof TABS)[number];
 
 export default function ContactPersonCardPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const tab: CardTab = params.get('tab') === 'history' ? 'history' : 'main';
+  const tab: CardTab = TABS.find((x) => x === params.get('tab')) ?? 'main';
   const [confirm, setConfirm] = useState<'mark' | 'restore' | null>(null);
   const { data, loading, error } = useQuery(ContactPersonQuery, { variables: { id }, fetchPolicy: 'cache-and-network' });
   const [mark, markState] = useMutation(MarkContactPersonForDeletionMutation, { update: evictList('contactPersons') });
@@ -63,10 +66,23 @@ export default function ContactPersonCardPage() {
               </Link>
             )}
             {p.deletionMark && <Chip size="small" color="warning" label={t('common.markedForDeletion')} data-testid="card-deletion-mark" />}
+            <ContactDates lastContactAt={p.lastContactAt} next={p.nextPlannedEvent} />
           </Stack>
         }
         actions={
           <>
+            {!p.deletionMark && (
+              <Button
+                component={RouterLink}
+                to={`/events/new?contactPersonId=${p.id}${p.counterparty ? `&counterpartyId=${p.counterparty.id}` : ''}&basedOnType=CONTACT_PERSON&basedOnId=${p.id}`}
+                variant="contained"
+                color="secondary"
+                startIcon={<EventAvailableOutlined />}
+                data-testid="card-new-event"
+              >
+                {t('event.createFromCard')}
+              </Button>
+            )}
             {p.viewerCan.update && !p.deletionMark && (
               <Button component={RouterLink} to="edit" variant="contained" startIcon={<EditOutlined />} data-testid="card-edit">
                 {t('common.edit')}
@@ -87,12 +103,23 @@ export default function ContactPersonCardPage() {
       />
       <ErrorAlert error={markState.error ?? restoreState.error} />
       <Box sx={{ borderBottom: 1, borderColor: 'divider', mb: 2 }}>
-        <Tabs value={tab} onChange={(_e, v: CardTab) => setParams(v === 'main' ? {} : { tab: v }, { replace: true })}>
+        <Tabs
+          value={tab}
+          onChange={(_e, v: CardTab) => setParams(v === 'main' ? {} : { tab: v }, { replace: true })}
+          variant="scrollable"
+          allowScrollButtonsMobile
+        >
           <Tab value="main" label={t('card.tabMain')} data-testid="card-tab-main" />
+          <Tab value="interactions" label={t('card.tabInteractions')} data-testid="card-tab-interactions" />
           <Tab value="history" label={t('card.tabHistory')} data-testid="card-tab-history" />
         </Tabs>
       </Box>
-      {tab === 'main' ? (
+      {tab === 'interactions' && (
+        <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }}>
+          <ContactPersonInteractions id={p.id} />
+        </Paper>
+      )}
+      {tab === 'main' && (
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, md: 6 }}>
             <FormSection title={t('contactPerson.sectionMain')}>
@@ -117,7 +144,8 @@ export default function ContactPersonCardPage() {
             </FormSection>
           </Grid>
         </Grid>
-      ) : (
+      )}
+      {tab === 'history' && (
         <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }}>
           <ContactPersonHistory id={p.id} />
         </Paper>

@@ -92,6 +92,13 @@ export const CounterpartyQuery = graphql(`
   query Counterparty($id: ID!) {
     counterparty(id: $id) {
       ...CounterpartyDetails
+      lastContactAt
+      nextPlannedEvent {
+        id
+        subject
+        start
+        kind
+      }
       possibleDuplicates {
         ...DuplicateMatchFields
       }

@@ -11,6 +11,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
+import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
 import RestoreFromTrashOutlined from '@mui/icons-material/RestoreFromTrashOutlined';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -24,6 +25,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { evictList } from '../../../lib/cache';
 import { hasErrorCode } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
+import { ContactDates, CounterpartyInteractions } from '../../events/components/Interactions';
 import { CounterpartyContactPersons } from '../components/CounterpartyContactPersons';
 import { CounterpartyHistory } from '../components/CounterpartyHistory';
 import { DuplicatesWarning } from '../components/DuplicatesWarning';
@@ -33,7 +35,7 @@ import {
   RestoreCounterpartyMutation,
 } from '../graphql/counterparty.graphql';
 
-const TABS = ['main', 'persons', 'history'] as const;
+const TABS = ['main', 'persons', 'interactions', 'history'] as const;
 type CardTab = (typeof TABS)[number];
 
 export default function CounterpartyCardPage() {
@@ -68,10 +70,23 @@ export default function CounterpartyCardPage() {
             {c.deletionMark && (
               <Chip size="small" color="warning" label={t('common.markedForDeletion')} data-testid="card-deletion-mark" />
             )}
+            <ContactDates lastContactAt={c.lastContactAt} next={c.nextPlannedEvent} />
           </Stack>
         }
         actions={
           <>
+            {!c.deletionMark && (
+              <Button
+                component={RouterLink}
+                to={`/events/new?counterpartyId=${c.id}&basedOnType=COUNTERPARTY&basedOnId=${c.id}`}
+                variant="contained"
+                color="secondary"
+                startIcon={<EventAvailableOutlined />}
+                data-testid="card-new-event"
+              >
+                {t('event.createFromCard')}
+              </Button>
+            )}
             {c.viewerCan.update && !c.deletionMark && (
               <Button component={RouterLink} to="edit" variant="contained" startIcon={<EditOutlined />} data-testid="card-edit">
                 {t('common.edit')}
@@ -102,6 +117,7 @@ export default function CounterpartyCardPage() {
         >
           <Tab value="main" label={t('card.tabMain')} data-testid="card-tab-main" />
           <Tab value="persons" label={t('card.tabContactPersons', { n: c.contactPersons.length })} data-testid="card-tab-persons" />
+          <Tab value="interactions" label={t('card.tabInteractions')} data-testid="card-tab-interactions" />
           <Tab value="history" label={t('card.tabHistory')} data-testid="card-tab-history" />
         </Tabs>
       </Box>
@@ -139,6 +155,11 @@ export default function CounterpartyCardPage() {
             persons={c.contactPersons}
             canAdd={c.viewerCan.update && !c.deletionMark}
           />
+        </Paper>
+      )}
+      {tab === 'interactions' && (
+        <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }}>
+          <CounterpartyInteractions id={c.id} />
         </Paper>
       )}
       {tab === 'history' && (
