@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { ADMIN, launchBrowser, snapshot, startCrm, type RunningCrm } from './support/crm';
+import { launchBrowser, snapshot, startCrm, type RunningCrm } from './support/crm';
+import { byTestId, signIn } from './support/session';
 import en from '../apps/web/src/i18n/en.json';
 import ru from '../apps/web/src/i18n/ru.json';
 
@@ -23,16 +24,6 @@ afterEach(async () => {
   }
 });
 
-const byTestId = (id: string) => `[data-testid="${id}"]`;
-
-async function signIn(p: Page) {
-  await p.goto(crm.url);
-  await p.fill(byTestId('login-email'), ADMIN.email);
-  await p.fill(byTestId('login-password'), ADMIN.password);
-  await p.click(byTestId('login-submit'));
-  await p.waitForSelector(byTestId('tab-counterparties'));
-}
-
 /** Switches the interface to `lang` with the app bar's toggle (it shows the language it switches to). */
 async function useLanguage(p: Page, lang: 'ru' | 'en') {
   const toggle = p.locator(byTestId('lang-switch')).first();
@@ -42,7 +33,7 @@ async function useLanguage(p: Page, lang: 'ru' | 'en') {
 
 test('a manager records a counterparty with two phones and a warehouse address, finds it by phone and reads its card in Russian', async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signIn(page);
+  await signIn(page, crm);
   await useLanguage(page, 'en');
 
   // Create from the quick-launch panel.
