@@ -118,6 +118,21 @@ describe('createEvent', () => {
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'result' });
   });
 
+  it('entered based on a counterparty, a person or an event, takes its parties from it unless given', async () => {
+    const { client, user } = await t.as(Role.MANAGER);
+    const c = await t.factories.counterparty(user);
+    const person = await t.factories.contactPerson(user, { counterpartyId: c.id });
+    const fromCounterparty = await planned(client, { basedOn: { type: 'COUNTERPARTY', id: c.id } });
+    expect(fromCounterparty).toMatchObject({ counterpartyId: c.id, contactPersonId: null, basedOn: { type: 'COUNTERPARTY', id: c.id, title: c.name } });
+    const fromPerson = await planned(client, { basedOn: { type: 'CONTACT_PERSON', id: person.id } });
+    expect(fromPerson).toMatchObject({ counterpartyId: c.id, contactPersonId: person.id });
+    const followUp = await planned(client, { basedOn: { type: 'EVENT', id: fromPerson.id } });
+    expect(followUp).toMatchObject({ counterpartyId: c.id, contactPersonId: person.id, basedOn: { type: 'EVENT', id: fromPerson.id, title: `${fromPerson.number} ${fromPerson.subject}` } });
+    const other = await t.factories.counterparty(user);
+    const explicit = await planned(client, { basedOn: { type: 'EVENT', id: fromPerson.id }, counterpartyId: other.id });
+    expect(explicit).toMatchObject({ counterpartyId: other.id, contactPersonId: null });
+  });
+
   it('gives 20 events created at once 20 consecutive numbers: no gaps, no duplicates', async () => {
     const { client } = await t.as(Role.MANAGER);
     const created = await Promise.all(Array.from({ length: 20 }, (_, i) => planned(client, { subject: unique(`Burst ${i} `) })));

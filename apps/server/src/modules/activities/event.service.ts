@@ -136,6 +136,25 @@ export class EventService {
     return toConnection(entities, first, total, (e) => [sortValues.get(e.id), e.id]);
   }
 
+  /**
+   * «Ввод на основании»: an event entered from an object takes its parties from it unless they are given —
+   * the counterparty or person itself, or the source event's counterparty and contact person.
+   */
+  private async partiesOf(actor: Actor, basedOn: { type: CrmObjectType; id: string }) {
+    switch (basedOn.type) {
+      case CrmObjectType.COUNTERPARTY:
+        return { counterpartyId: basedOn.id, contactPersonId: null };
+      case CrmObjectType.CONTACT_PERSON:
+        return { counterpartyId: null, contactPersonId: basedOn.id };
+      case CrmObjectType.EVENT: {
+        const [source] = await this.byIds(actor, [basedOn.id]);
+        return { counterpartyId: source?.counterpartyId ?? null, contactPersonId: source?.contactPersonId ?? null };
+      }
+      default:
+        return { counterpartyId: null, contactPersonId: null };
+    }
+  }
+
   /** Counterparty and contact person must be visible; a person given alone brings their counterparty. */
   private async resolveParties(actor: Actor, counterpartyId: string | null, contactPersonId: string | null) {
     if (counterpartyId) {
@@ -170,8 +189,10 @@ export class EventService {
     const state = input.state ?? EventState.PLANNED;
     if (state === EventState.CANCELLED) throw badInput('state', 'A new event is planned or completed', 'STATE_INVALID');
     if (state === EventState.COMPLETED && !input.result?.trim()) throw badInput('result', 'Describe the result of a completed event', 'REQUIRED');
-    const parties = await this.resolveParties(actor, input.counterpartyId ?? null, input.contactPersonId ?? null);
     if (input.basedOn) await this.refs.assertVisible(actor, input.basedOn, 'basedOn');
+    const given = { counterpartyId: input.counterpartyId ?? null, contactPersonId: input.contactPersonId ?? null };
+    const inherited = input.basedOn && !given.counterpartyId && !given.contactPersonId ? await this.partiesOf(actor, input.basedOn) : given;
+    const parties = await this.resolveParties(actor, inherited.counterpartyId, inherited.contactPersonId);
     const created = await withTransaction(this.db, async (tx) => {
       const responsibleId = input.responsibleId ?? actor.id;
       await this.checkResponsible(tx, actor, responsibleId);
