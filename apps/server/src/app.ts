@@ -235,7 +235,15 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST', requestId } }] });
   });
 
-  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  // The HTTP server's errors also reach the WebSocket server, which would report them a second time.
+  wsServer.on('error', (err) => log.debug({ err }, 'websocket server error'));
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const port = (httpServer.address() as { port: number }).port;
   if (config.schedulerIntervalMs > 0) scheduler.start();
 

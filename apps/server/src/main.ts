@@ -20,7 +20,13 @@ async function main() {
   }
   const log = createLogger(config.logLevel);
   const started = Date.now();
-  const app = await createApp(config, log);
+  const app = await createApp(config, log).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'EADDRINUSE') {
+      console.error(`Port ${config.port} is already in use: stop what runs there, or start the CRM on another port (PORT=4001 npm start).`);
+      process.exit(1);
+    }
+    throw err;
+  });
 
   // The first start on an empty database creates the administrator (once, however many instances start).
   await withStartupLock(app.db, app.databaseMode === 'postgres', async () => {
