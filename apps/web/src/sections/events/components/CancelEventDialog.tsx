@@ -1,19 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { splitErrors } from '../../../lib/errors';
 import { AFTER_MY_EVENT_CHANGE, refreshActive } from '../../../lib/live-refresh';
 import { CancelEventMutation } from '../graphql/event.graphql';
 import type { ActionableEvent } from './CompleteEventDialog';
+import { EventActionForm } from './EventActionForm';
 
 /** «Отменить»: the reason is required, so a cancelled call is never a silent gap in the history. */
 export function CancelEventDialog({ event, onClose }: { event: ActionableEvent | null; onClose: () => void }) {
@@ -50,37 +44,34 @@ function CancelForm({ event, onClose }: { event: ActionableEvent; onClose: () =>
   }
 
   return (
-    <form onSubmit={submit} noValidate data-testid="cancel-dialog">
-      <DialogTitle>{t('event.cancelTitle')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 0.5 }}>
-          <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-word' }}>
-            {event.subject}
-          </Typography>
-          <ErrorAlert messages={general} />
-          <TextField
-            label={t('event.cancelReason')}
-            required
-            multiline
-            minRows={2}
-            autoFocus
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setFieldError(undefined);
-            }}
-            error={Boolean(error)}
-            helperText={error}
-            slotProps={{ htmlInput: { 'data-testid': 'cancel-reason', maxLength: 2000 } }}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.back')}</Button>
-        <Button type="submit" variant="contained" color="error" disabled={loading} data-testid="cancel-save">
-          {loading ? t('common.saving') : t('event.cancelEvent')}
-        </Button>
-      </DialogActions>
-    </form>
+    <EventActionForm
+      testId="cancel-dialog"
+      title={t('event.cancelTitle')}
+      subject={event.subject}
+      general={general}
+      onSubmit={submit}
+      onClose={onClose}
+      closeLabel={t('common.back')}
+      submitLabel={t('event.cancelEvent')}
+      submitColor="error"
+      submitTestId="cancel-save"
+      loading={loading}
+    >
+      <TextField
+        label={t('event.cancelReason')}
+        required
+        multiline
+        minRows={2}
+        autoFocus
+        value={reason}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setFieldError(undefined);
+        }}
+        error={Boolean(error)}
+        helperText={error}
+        slotProps={{ htmlInput: { 'data-testid': 'cancel-reason', maxLength: 2000 } }}
+      />
+    </EventActionForm>
   );
 }

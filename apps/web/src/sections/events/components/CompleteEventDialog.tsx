@@ -1,24 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useTheme } from '@mui/material/styles';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../../app/auth';
 import { DateTimeField } from '../../../components/DateTimeField';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { inputToIso, isoToInput } from '../../../lib/date-input';
 import { omitKey, splitErrors, type FieldErrors } from '../../../lib/errors';
 import { AFTER_MY_EVENT_CHANGE, refreshActive } from '../../../lib/live-refresh';
 import { CompleteEventMutation } from '../graphql/event.graphql';
+import { EventActionForm } from './EventActionForm';
 
 export interface ActionableEvent {
   id: string;
@@ -85,63 +79,60 @@ function CompleteForm({ event, onClose }: { event: ActionableEvent; onClose: () 
   }
 
   return (
-    <form onSubmit={submit} noValidate data-testid="complete-dialog">
-      <DialogTitle>{t('event.completeTitle')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 0.5 }}>
-          <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-word' }}>
-            {event.subject}
-          </Typography>
-          <ErrorAlert messages={general} />
-          <TextField
-            label={t('event.result')}
-            required
-            multiline
-            minRows={3}
-            autoFocus
-            value={result}
-            onChange={(e) => {
-              setResult(e.target.value);
-              setServerFields((f) => omitKey(f, 'result'));
+    <EventActionForm
+      testId="complete-dialog"
+      title={t('event.completeTitle')}
+      subject={event.subject}
+      general={general}
+      onSubmit={submit}
+      onClose={onClose}
+      closeLabel={t('common.cancel')}
+      submitLabel={t('event.completeAction')}
+      submitColor="success"
+      submitTestId="complete-save"
+      loading={loading}
+    >
+      <TextField
+        label={t('event.result')}
+        required
+        multiline
+        minRows={3}
+        autoFocus
+        value={result}
+        onChange={(e) => {
+          setResult(e.target.value);
+          setServerFields((f) => omitKey(f, 'result'));
+        }}
+        error={Boolean(errors.result)}
+        helperText={errors.result ?? t('event.resultHint')}
+        slotProps={{ htmlInput: { 'data-testid': 'complete-result', maxLength: 20000 } }}
+      />
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateTimeField
+            label={t('event.actualStart')}
+            value={start}
+            onChange={(v) => {
+              setStart(v);
+              setServerFields((f) => omitKey(f, 'start'));
             }}
-            error={Boolean(errors.result)}
-            helperText={errors.result ?? t('event.resultHint')}
-            slotProps={{ htmlInput: { 'data-testid': 'complete-result', maxLength: 20000 } }}
+            error={errors.start}
+            testId="complete-start"
           />
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <DateTimeField
-                label={t('event.actualStart')}
-                value={start}
-                onChange={(v) => {
-                  setStart(v);
-                  setServerFields((f) => omitKey(f, 'start'));
-                }}
-                error={errors.start}
-                testId="complete-start"
-              />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <DateTimeField
-                label={t('event.actualEnd')}
-                value={end}
-                onChange={(v) => {
-                  setEnd(v);
-                  setServerFields((f) => omitKey(f, 'end'));
-                }}
-                error={errors.end}
-                testId="complete-end"
-              />
-            </Grid>
-          </Grid>
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" color="success" disabled={loading} data-testid="complete-save">
-          {loading ? t('common.saving') : t('event.completeAction')}
-        </Button>
-      </DialogActions>
-    </form>
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateTimeField
+            label={t('event.actualEnd')}
+            value={end}
+            onChange={(v) => {
+              setEnd(v);
+              setServerFields((f) => omitKey(f, 'end'));
+            }}
+            error={errors.end}
+            testId="complete-end"
+          />
+        </Grid>
+      </Grid>
+    </EventActionForm>
   );
 }

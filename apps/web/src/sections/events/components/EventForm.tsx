@@ -191,67 +191,47 @@ export function EventForm({ mode, initial, submitLabel, onSubmit, onCancel, onCo
       <FormSection title={t('event.sectionMain')}>
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField
-              select
-              fullWidth
+            <EnumSelect
               label={t('event.kind')}
               value={kind}
-              onChange={(e) => {
-                setKind(e.target.value as EventKind);
+              options={EVENT_KINDS}
+              optionLabel={(k) => t(`eventKind.${k}`)}
+              onChange={(v) => {
+                setKind(v);
                 edited('kind');
               }}
-              error={Boolean(errors.kind)}
-              helperText={errors.kind}
-              slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'event-kind' } }}
-            >
-              {EVENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`eventKind.${k}`)}
-                </option>
-              ))}
-            </TextField>
+              error={errors.kind}
+              testId="event-kind"
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField
-              select
-              fullWidth
+            <EnumSelect
               label={t('event.direction')}
               value={direction}
-              onChange={(e) => {
-                setDirection(e.target.value as EventDirection);
+              options={EVENT_DIRECTIONS}
+              optionLabel={(d) => t(`eventDirection.${d}`)}
+              onChange={(v) => {
+                setDirection(v);
                 edited('direction');
               }}
-              error={Boolean(errors.direction)}
-              helperText={errors.direction ?? t(`eventDirectionHint.${direction}`)}
-              slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'event-direction' } }}
-            >
-              {EVENT_DIRECTIONS.map((d) => (
-                <option key={d} value={d}>
-                  {t(`eventDirection.${d}`)}
-                </option>
-              ))}
-            </TextField>
+              error={errors.direction}
+              hint={t(`eventDirectionHint.${direction}`)}
+              testId="event-direction"
+            />
           </Grid>
           <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField
-              select
-              fullWidth
+            <EnumSelect
               label={t('event.importance')}
               value={importance}
-              onChange={(e) => {
-                setImportance(e.target.value as Importance);
+              options={IMPORTANCES}
+              optionLabel={(i) => t(`importance.${i}`)}
+              onChange={(v) => {
+                setImportance(v);
                 edited('importance');
               }}
-              error={Boolean(errors.importance)}
-              helperText={errors.importance}
-              slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'event-importance' } }}
-            >
-              {IMPORTANCES.map((i) => (
-                <option key={i} value={i}>
-                  {t(`importance.${i}`)}
-                </option>
-              ))}
-            </TextField>
+              error={errors.importance}
+              testId="event-importance"
+            />
           </Grid>
           <Grid size={12}>
             <TextField
@@ -434,5 +414,45 @@ export function EventForm({ mode, initial, submitLabel, onSubmit, onCancel, onCo
         </Button>
       </Stack>
     </form>
+  );
+}
+
+/** A native select over one of the event enums; shows the field error, or the hint when there is none. */
+function EnumSelect<T extends string>({
+  label,
+  value,
+  options,
+  optionLabel,
+  onChange,
+  error,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  optionLabel: (value: T) => string;
+  onChange: (value: T) => void;
+  error: string | undefined;
+  hint?: string;
+  testId: string;
+}) {
+  return (
+    <TextField
+      select
+      fullWidth
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value as T)}
+      error={Boolean(error)}
+      helperText={error ?? hint}
+      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': testId } }}
+    >
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {optionLabel(o)}
+        </option>
+      ))}
+    </TextField>
   );
 }

@@ -1,24 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { DateTime } from 'luxon';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../../app/auth';
 import { DateTimeField } from '../../../components/DateTimeField';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { addMinutesToInput, inputToIso, isoToInput, LOCAL_INPUT_FORMAT, minutesBetweenInputs } from '../../../lib/date-input';
 import { omitKey, splitErrors, type FieldErrors } from '../../../lib/errors';
 import { AFTER_MY_EVENT_CHANGE, refreshActive } from '../../../lib/live-refresh';
 import { RescheduleEventMutation } from '../graphql/event.graphql';
 import type { ActionableEvent } from './CompleteEventDialog';
+import { EventActionForm } from './EventActionForm';
 
 const FIELDS = new Set(['start', 'end']);
 
@@ -84,44 +79,40 @@ function RescheduleForm({ event, onClose }: { event: ActionableEvent; onClose: (
   }
 
   return (
-    <form onSubmit={submit} noValidate data-testid="reschedule-dialog">
-      <DialogTitle>{t('event.rescheduleTitle')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 0.5 }}>
-          <Typography variant="body2" color="text.secondary" sx={{ wordBreak: 'break-word' }}>
-            {event.subject}
-          </Typography>
-          <ErrorAlert messages={general} />
-          <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-            {presets.map((p) => (
-              <Chip key={p.key} label={p.label} onClick={() => changeStart(p.value().toFormat(LOCAL_INPUT_FORMAT))} variant="outlined" />
-            ))}
-          </Stack>
-          <Grid container spacing={2}>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <DateTimeField label={t('event.start')} value={start} onChange={changeStart} error={errors.start} required autoFocus testId="reschedule-start" />
-            </Grid>
-            <Grid size={{ xs: 12, sm: 6 }}>
-              <DateTimeField
-                label={t('event.end')}
-                value={end}
-                onChange={(v) => {
-                  setEnd(v);
-                  setServerFields((f) => omitKey(f, 'end'));
-                }}
-                error={errors.end}
-                testId="reschedule-end"
-              />
-            </Grid>
-          </Grid>
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{t('common.cancel')}</Button>
-        <Button type="submit" variant="contained" disabled={loading} data-testid="reschedule-save">
-          {loading ? t('common.saving') : t('event.reschedule')}
-        </Button>
-      </DialogActions>
-    </form>
+    <EventActionForm
+      testId="reschedule-dialog"
+      title={t('event.rescheduleTitle')}
+      subject={event.subject}
+      general={general}
+      onSubmit={submit}
+      onClose={onClose}
+      closeLabel={t('common.cancel')}
+      submitLabel={t('event.reschedule')}
+      submitTestId="reschedule-save"
+      loading={loading}
+    >
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {presets.map((p) => (
+          <Chip key={p.key} label={p.label} onClick={() => changeStart(p.value().toFormat(LOCAL_INPUT_FORMAT))} variant="outlined" />
+        ))}
+      </Stack>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateTimeField label={t('event.start')} value={start} onChange={changeStart} error={errors.start} required autoFocus testId="reschedule-start" />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateTimeField
+            label={t('event.end')}
+            value={end}
+            onChange={(v) => {
+              setEnd(v);
+              setServerFields((f) => omitKey(f, 'end'));
+            }}
+            error={errors.end}
+            testId="reschedule-end"
+          />
+        </Grid>
+      </Grid>
+    </EventActionForm>
   );
 }
