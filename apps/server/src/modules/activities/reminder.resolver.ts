@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import { Reminder } from './reminder.entity';
 import { CreateReminderInput, ReminderFilter } from './activities.inputs';
 import { ObjectRef, ReminderConnection } from './activities.types';
-import { REMINDER_DUE, type ReminderDuePayload } from './reminder.service';
+import { REMINDER_DUE, reminderFromPayload, type ReminderDuePayload } from './reminder.service';
 import { PageArgs } from '../../core/pagination';
 import { requireActor, type Context } from '../../core/context';
 import { createLoaders } from '../../core/loaders';
@@ -37,7 +37,8 @@ export class ReminderResolver {
   reminderDue(@Root() payload: ReminderDuePayload, @Ctx() ctx: Context) {
     // A socket's context lives as long as the subscription: its loaders would serve every push the objects of the first.
     ctx.loaders = createLoaders(ctx.services, ctx.actor);
-    return ctx.services.reminders.get(requireActor(ctx), payload.id);
+    requireActor(ctx);
+    return reminderFromPayload(payload);
   }
 
   @FieldResolver(() => ObjectRef, { nullable: true, description: 'What it is about.' })

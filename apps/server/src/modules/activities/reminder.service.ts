@@ -13,9 +13,37 @@ import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
 
 export const REMINDER_DUE = 'REMINDER_DUE';
+/**
+ * What the claim publishes: the whole fired reminder, so each open tab is answered from the message itself
+ * rather than by a query per subscriber (1,000 tabs would mean 1,000 queries per firing). Times travel as ISO
+ * strings, since with Redis the payload crosses processes as JSON.
+ */
 export interface ReminderDuePayload {
   id: string;
   userId: string;
+  text: string;
+  remindAt: string;
+  firedAt: string;
+  subjectType: CrmObjectType | null;
+  subjectId: string | null;
+  offsetMinutes: number | null;
+  createdAt: string;
+}
+
+/** The reminder a due-message describes, as the entity the resolvers expect. */
+export function reminderFromPayload(p: ReminderDuePayload): Reminder {
+  return Object.assign(new Reminder(), {
+    id: p.id,
+    userId: p.userId,
+    text: p.text,
+    remindAt: new Date(p.remindAt),
+    state: ReminderState.DUE,
+    firedAt: new Date(p.firedAt),
+    subjectType: p.subjectType,
+    subjectId: p.subjectId,
+    offsetMinutes: p.offsetMinutes,
+    createdAt: new Date(p.createdAt),
+  });
 }
 
 const MIN_SNOOZE = 5;
@@ -162,11 +190,22 @@ export class ReminderService {
     const result = await this.db.query(
       `UPDATE reminders SET state = 'DUE', fired_at = now()
         WHERE id IN (SELECT id FROM reminders WHERE state = 'PENDING' AND remind_at <= now() ORDER BY remind_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, user_id`,
+       RETURNING id, user_id, text, remind_at, fired_at, subject_type, subject_id, offset_minutes, created_at`,
       [limit],
     );
-    const rows: Array<{ id: string; user_id: string }> = Array.isArray(result[0]) ? result[0] : result;
-    const fired = rows.map((r) => ({ id: r.id, userId: r.user_id }));
+    type Row = { id: string; user_id: string; text: string; remind_at: Date; fired_at: Date; subject_type: CrmObjectType | null; subject_id: string | null; offset_minutes: number | null; created_at: Date };
+    const rows: Row[] = Array.isArray(result[0]) ? result[0] : result;
+    const fired: ReminderDuePayload[] = rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      text: r.text,
+      remindAt: new Date(r.remind_at).toISOString(),
+      firedAt: new Date(r.fired_at).toISOString(),
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      offsetMinutes: r.offset_minutes,
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
     for (const f of fired) this.pubSub.publish(REMINDER_DUE, f);
     return fired;
   }
