@@ -149,7 +149,7 @@ export async function runBench(o: BenchOptions): Promise<{ results: Results | nu
     logFile: path.join(BENCH_DIR, '.data', `server-scale-${o.scale}.log`),
   });
   log(`server up at ${server.url} (pid ${server.pid}, pool ${o.poolSize})`);
-  const pool = new Pool({ connectionString: url, max: Math.max(4, o.concurrency) });
+  const pool = new Pool({ connectionString: url, max: Math.max(o.poolSize, o.concurrency) });
   const agent = keepAliveAgent(Math.max(o.concurrency, o.createConcurrency) + 4);
   const reads: ReadResult[] = [];
   let create: CreateResult | null = null;
@@ -188,9 +188,10 @@ export async function runBench(o: BenchOptions): Promise<{ results: Results | nu
 
     if (o.scenarios.includes('create')) {
       try {
-        create = await runCreate(fixtures, { concurrency: o.createConcurrency, seconds: o.duration > 0 ? Math.max(o.duration, 10) : 0, count: Math.max(o.createConcurrency, o.iterations), runId: startedAt.toISOString().slice(0, 19) });
-        log(`create: ${create.perSecond} events/s with ${create.concurrency} callers, p95 ${create.latency.p95} ms, ${create.sqlPerOp} stmts`);
+        create = await runCreate(fixtures, pool, { concurrency: o.createConcurrency, seconds: o.duration > 0 ? Math.max(o.duration, 10) : 0, count: Math.max(o.createConcurrency, o.iterations), runId: startedAt.toISOString().slice(0, 19) });
+        log(`create: ${create.perSecond} events/s with ${create.concurrency} callers, p95 ${create.latency.p95} ms, ${create.sqlPerOp} stmts; SQL floor ${create.floor.perSecond} events/s`);
         if (create.errors) errors.push(`create: ${create.errors} errors, first: ${create.firstError}`);
+        if (create.floor.errors) errors.push(`create (SQL floor): ${create.floor.errors} errors, first: ${create.floor.firstError}`);
         if (create.numbers.duplicates) errors.push(`create: ${create.numbers.duplicates} duplicate event numbers`);
       } catch (err) {
         errors.push(`create: ${(err as Error).stack ?? err}`);
@@ -221,7 +222,7 @@ export async function runBench(o: BenchOptions): Promise<{ results: Results | nu
     seed: o.seed,
     startedAt: startedAt.toISOString(),
     durationSeconds: Math.round((performance.now() - t0) / 1000),
-    options: { iterations: o.iterations, warmup: o.warmup, duration: o.duration, concurrency: o.concurrency, createConcurrency: o.createConcurrency, subscribers: o.subscribers, pushUsers: o.pushUsers, pushRounds: o.pushRounds, scenarios: o.scenarios },
+    options: { iterations: o.iterations, warmup: o.warmup, duration: o.duration, concurrency: o.concurrency, createConcurrency: o.createConcurrency, subscribers: o.subscribers, pushUsers: o.pushUsers, pushRounds: o.pushRounds, scenarios: o.scenarios, partial: ALL_SCENARIOS.some((s) => !o.scenarios.includes(s)) },
     machine: machine!,
     server: {
       DATABASE_POOL_SIZE: o.poolSize,

@@ -65,7 +65,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     CRM_COOKIE_SECURE: 'false',
     CRM_WEB_DIR: '/nonexistent',
     CRM_DATA_DIR: path.dirname(o.logFile),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
     CRM_SCHEDULER_INTERVAL_MS: String(o.schedulerIntervalMs),
     ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
   };
