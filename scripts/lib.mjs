@@ -50,6 +50,7 @@ export function installAndBuild({ quiet = false } = {}) {
   }
   const builds = [
     ['@crm/contact-info', 'packages/contact-info', 'packages/contact-info/dist/index.js'],
+    ['@crm/process-engine', 'packages/process-engine', 'packages/process-engine/dist/index.js'],
     ['@crm/server', 'apps/server', 'apps/server/dist/main.js'],
     ['@crm/web', 'apps/web', 'apps/web/dist/index.html'],
   ];
@@ -61,8 +62,8 @@ export function installAndBuild({ quiet = false } = {}) {
       console.log(`Building ${name}…`);
       if (name === '@crm/server') fs.rmSync(path.join(root, dir, 'dist'), { recursive: true, force: true });
       pnpm(['--filter', name, 'run', 'build']);
-      // The server and web compile against contact-info: rebuild them when it changed.
-      rebuildRest = rebuildRest || name === '@crm/contact-info';
+      // The server and web compile against the packages: rebuild them when one changed.
+      rebuildRest = rebuildRest || name.startsWith('@crm/') && dir.startsWith('packages/');
     }
   }
 }

@@ -61,6 +61,7 @@ export class EventResolver {
 
   @Subscription(() => EventChange, {
     topics: EVENT_CHANGED,
+    topicId: ({ context }: { context: Context }) => context.actor?.id ?? 'anonymous',
     filter: ({ payload, context }: { payload: EventChangedPayload; context: Context }) => !!context.actor && payload.userIds.includes(context.actor.id),
     description: 'An event I am (or was) responsible for was created or changed, by anyone.',
   })

@@ -179,7 +179,8 @@ export class EventService {
   }
 
   private published(e: Event, before?: string) {
-    this.pubSub.publish(EVENT_CHANGED, { id: e.id, userIds: [...new Set([e.responsibleId, ...(before ? [before] : [])])] } satisfies EventChangedPayload);
+    const payload: EventChangedPayload = { id: e.id, userIds: [...new Set([e.responsibleId, ...(before ? [before] : [])])] };
+    for (const userId of payload.userIds) this.pubSub.publish(EVENT_CHANGED, userId, payload);
   }
 
   async create(actor: Actor, input: CreateEventInput): Promise<Event> {

@@ -131,7 +131,7 @@ describeWithPostgres('reminders with two server processes on one PostgreSQL', ()
     const probe = (await via.ok(CREATE, { i: { text: 'probe', remindAt: new Date(Date.now() + 86400_000).toISOString() } })).createReminder.id as string;
     for (const tab of live) {
       await tab.live(async () => {
-        await redis.publish(REMINDER_DUE, JSON.stringify({ id: probe, userId: adminId }));
+        await redis.publish(`${REMINDER_DUE}:${adminId}`, JSON.stringify({ id: probe, userId: adminId }));
         return (m) => m.reminderDue.id === probe;
       });
     }

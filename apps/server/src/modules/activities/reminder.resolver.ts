@@ -31,6 +31,7 @@ export class ReminderResolver {
 
   @Subscription(() => Reminder, {
     topics: REMINDER_DUE,
+    topicId: ({ context }: { context: Context }) => context.actor?.id ?? 'anonymous',
     filter: ({ payload, context }: { payload: ReminderDuePayload; context: Context }) => !!context.actor && payload.userId === context.actor.id,
     description: 'One of my reminders came due; pushed to every open tab of mine, and of no one else.',
   })

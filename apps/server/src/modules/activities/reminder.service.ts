@@ -206,7 +206,8 @@ export class ReminderService {
       offsetMinutes: r.offset_minutes,
       createdAt: new Date(r.created_at).toISOString(),
     }));
-    for (const f of fired) this.pubSub.publish(REMINDER_DUE, f);
+    // Per-user topics: each message reaches only its user's sockets, so delivery does not scan every subscriber.
+    for (const f of fired) this.pubSub.publish(REMINDER_DUE, f.userId, f);
     return fired;
   }
 }
