@@ -1,0 +1,143 @@
+import type { RouteMap } from '../types';
+
+const CONTRACT_ID = { var: 'results.P_CREATE_DRAFT.output.contractId' };
+const MANAGER = { parameter: 'managerId' } as const;
+
+/**
+ * «Заключение договора» (domain.md §2.4): a draft, approval through the nested Approval process (the lawyer; the
+ * lawyer and the director above the threshold), the client's signature. A protocol of disagreement goes back to
+ * the draft; a refusal ends the process. Results: SIGNED, REFUSED, NOT_APPROVED.
+ */
+export const CONTRACT_TEMPLATE: RouteMap = {
+  code: 'CONTRACT',
+  name: 'Contract conclusion',
+  description: 'Draft, approve, sign and register a contract with the client.',
+  subjectType: 'CLIENT_INTEREST',
+  parameters: [
+    { name: 'managerId', type: 'string', required: true, description: 'The responsible manager' },
+    { name: 'interestId', type: 'string', description: 'The client interest the contract is for' },
+    { name: 'counterpartyId', type: 'string', description: 'The client' },
+    { name: 'amount', type: 'decimal', default: '0', description: 'Contract amount' },
+    { name: 'directorThreshold', type: 'decimal', description: 'Above this amount the director approves too' },
+    { name: 'approvalMode', type: 'string', default: 'SEQUENTIAL', description: 'How the lawyer and the director approve' },
+  ],
+  points: [
+    { id: 'START', type: 'START', name: 'Start', position: { x: 0, y: 240 } },
+    {
+      id: 'P_CREATE_DRAFT',
+      type: 'PROCESSING',
+      name: 'Create the contract draft',
+      action: 'createContractDraft',
+      args: {
+        interestId: { var: 'parameters.interestId' },
+        counterpartyId: { var: 'parameters.counterpartyId' },
+        amount: { var: 'parameters.amount' },
+      },
+      position: { x: 200, y: 240 },
+    },
+    {
+      id: 'A_DRAFT',
+      type: 'ACTION',
+      name: 'Prepare the draft contract',
+      description: 'Fill in the terms and attach the draft.',
+      performer: MANAGER,
+      results: ['READY'],
+      deadlineDays: 1,
+      position: { x: 400, y: 240 },
+    },
+    {
+      id: 'C_ABOVE_THRESHOLD',
+      type: 'CONDITION',
+      name: 'Amount above the director threshold?',
+      condition: {
+        and: [
+          { '!=': [{ var: 'parameters.directorThreshold' }, null] },
+          { '>': [{ var: 'parameters.amount' }, { var: 'parameters.directorThreshold' }] },
+        ],
+      },
+      position: { x: 600, y: 240 },
+    },
+    {
+      id: 'N_APPROVAL_LAWYER',
+      type: 'SUBPROCESS',
+      name: 'Approval by the lawyer',
+      templateCode: 'APPROVAL',
+      subjectType: 'CONTRACT',
+      subjectId: CONTRACT_ID,
+      parameters: { initiatorId: { var: 'parameters.managerId' }, mode: 'SEQUENTIAL' },
+      performers: { approvers: [{ role: 'LAWYER' }] },
+      results: ['APPROVED', 'REJECTED'],
+      position: { x: 800, y: 160 },
+    },
+    {
+      id: 'N_APPROVAL_DIRECTOR',
+      type: 'SUBPROCESS',
+      name: 'Approval by the lawyer and the director',
+      templateCode: 'APPROVAL',
+      subjectType: 'CONTRACT',
+      subjectId: CONTRACT_ID,
+      parameters: { initiatorId: { var: 'parameters.managerId' }, mode: { var: 'parameters.approvalMode' } },
+      performers: { approvers: [{ role: 'LAWYER' }, { role: 'DIRECTOR' }] },
+      results: ['APPROVED', 'REJECTED'],
+      position: { x: 800, y: 320 },
+    },
+    {
+      id: 'A_SEND_FOR_SIGNATURE',
+      type: 'ACTION',
+      name: 'Send the contract for signature',
+      description: "Send the approved contract to the client and record the client's answer.",
+      performer: MANAGER,
+      results: ['SIGNED', 'DISAGREEMENT_PROTOCOL', 'REFUSED', 'NO_ANSWER'],
+      deadlineDays: 3,
+      position: { x: 1000, y: 240 },
+    },
+    {
+      id: 'SW_CLIENT_ANSWER',
+      type: 'SWITCH',
+      name: "Client's answer",
+      expression: { var: 'lastResult' },
+      options: ['SIGNED', 'DISAGREEMENT_PROTOCOL', 'REFUSED', 'NO_ANSWER'],
+      position: { x: 1200, y: 240 },
+    },
+    {
+      id: 'A_REGISTER',
+      type: 'ACTION',
+      name: 'Register the signed contract',
+      description: 'The original is received: register it and attach the scan.',
+      performer: { role: 'LAWYER' },
+      results: ['REGISTERED'],
+      deadlineDays: 2,
+      position: { x: 1400, y: 160 },
+    },
+    {
+      id: 'P_ACTIVATE',
+      type: 'PROCESSING',
+      name: 'Activate the contract',
+      action: 'activateContract',
+      args: { contractId: CONTRACT_ID },
+      position: { x: 1600, y: 160 },
+    },
+    { id: 'E_SIGNED', type: 'END', name: 'Signed', result: 'SIGNED', output: { contractId: CONTRACT_ID }, position: { x: 1800, y: 160 } },
+    { id: 'E_REFUSED', type: 'END', name: 'Refused by the client', result: 'REFUSED', output: { contractId: CONTRACT_ID }, position: { x: 1400, y: 400 } },
+    { id: 'E_NOT_APPROVED', type: 'END', name: 'Not approved', result: 'NOT_APPROVED', output: { contractId: CONTRACT_ID }, position: { x: 1000, y: 440 } },
+  ],
+  edges: [
+    { from: 'START', to: 'P_CREATE_DRAFT' },
+    { from: 'P_CREATE_DRAFT', to: 'A_DRAFT' },
+    { from: 'A_DRAFT', to: 'C_ABOVE_THRESHOLD' },
+    { from: 'C_ABOVE_THRESHOLD', to: 'N_APPROVAL_DIRECTOR', exit: 'then' },
+    { from: 'C_ABOVE_THRESHOLD', to: 'N_APPROVAL_LAWYER', exit: 'else' },
+    { from: 'N_APPROVAL_LAWYER', to: 'A_SEND_FOR_SIGNATURE', exit: 'APPROVED' },
+    { from: 'N_APPROVAL_LAWYER', to: 'E_NOT_APPROVED', exit: 'REJECTED' },
+    { from: 'N_APPROVAL_DIRECTOR', to: 'A_SEND_FOR_SIGNATURE', exit: 'APPROVED' },
+    { from: 'N_APPROVAL_DIRECTOR', to: 'E_NOT_APPROVED', exit: 'REJECTED' },
+    { from: 'A_SEND_FOR_SIGNATURE', to: 'SW_CLIENT_ANSWER' },
+    { from: 'SW_CLIENT_ANSWER', to: 'A_REGISTER', exit: 'SIGNED' },
+    { from: 'SW_CLIENT_ANSWER', to: 'A_DRAFT', exit: 'DISAGREEMENT_PROTOCOL', label: 'protocol of disagreement' },
+    { from: 'SW_CLIENT_ANSWER', to: 'E_REFUSED', exit: 'REFUSED' },
+    { from: 'SW_CLIENT_ANSWER', to: 'A_SEND_FOR_SIGNATURE', exit: 'NO_ANSWER', label: 'follow up' },
+    { from: 'SW_CLIENT_ANSWER', to: 'A_SEND_FOR_SIGNATURE', exit: 'default' },
+    { from: 'A_REGISTER', to: 'P_ACTIVATE' },
+    { from: 'P_ACTIVATE', to: 'E_SIGNED' },
+  ],
+};
