@@ -51,6 +51,8 @@ export interface BenchOptions {
   poolSize: number;
   redisUrl?: string;
   schedulerIntervalMs: number;
+  /** The server's CRM_AUTH_CACHE_MS; unset keeps the server's default. */
+  authCacheMs?: number;
   out: string;
   /** Only (re)load the data set, then stop. */
   loadOnly?: boolean;
@@ -71,7 +73,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOptions 
     else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) flags.set(k, argv[++i]);
     else flags.set(k, true);
   }
-  const known = ['scale', 'seed', 'scenarios', 'iterations', 'warmup', 'duration', 'concurrency', 'create-concurrency', 'subscribers', 'push-users', 'push-rounds', 'reuse', 'pool', 'redis-url', 'scheduler-interval', 'out', 'load-only', 'help'];
+  const known = ['scale', 'seed', 'scenarios', 'iterations', 'warmup', 'duration', 'concurrency', 'create-concurrency', 'subscribers', 'push-users', 'push-rounds', 'reuse', 'pool', 'redis-url', 'scheduler-interval', 'auth-cache', 'out', 'load-only', 'help'];
   for (const k of flags.keys()) if (!known.includes(k)) throw new Error(`unknown flag --${k} (known: ${known.map((x) => `--${x}`).join(' ')})`);
   if (flags.has('help')) {
     console.log(`pnpm bench [--scale 0.01|0.1|1] [--scenarios ${ALL_SCENARIOS.join(',')}] [--iterations N] [--duration S] [--reuse] [--out DIR] …  (see bench/README.md)`);
@@ -111,6 +113,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): BenchOptions 
     poolSize: int('pool', 10),
     redisUrl: str('redis-url'),
     schedulerIntervalMs: int('scheduler-interval', 1000),
+    authCacheMs: str('auth-cache') === undefined ? undefined : int('auth-cache', 0),
     out: str('out') ? path.resolve(env.INIT_CWD ?? process.cwd(), str('out')!) : path.join(BENCH_DIR, 'results'),
   };
 }
@@ -146,6 +149,7 @@ export async function runBench(o: BenchOptions): Promise<{ results: Results | nu
     poolSize: o.poolSize,
     redisUrl: o.redisUrl,
     schedulerIntervalMs: o.schedulerIntervalMs,
+    authCacheMs: o.authCacheMs,
     logFile: path.join(BENCH_DIR, '.data', `server-scale-${o.scale}.log`),
   });
   log(`server up at ${server.url} (pid ${server.pid}, pool ${o.poolSize})`);
@@ -227,6 +231,7 @@ export async function runBench(o: BenchOptions): Promise<{ results: Results | nu
     server: {
       DATABASE_POOL_SIZE: o.poolSize,
       CRM_SCHEDULER_INTERVAL_MS: o.schedulerIntervalMs,
+      CRM_AUTH_CACHE_MS: server.env.CRM_AUTH_CACHE_MS ?? 'default (3000)',
       NODE_ENV: server.env.NODE_ENV,
       LOG_LEVEL: server.env.LOG_LEVEL,
       pubsub: o.redisUrl ? 'Redis' : 'in-process',

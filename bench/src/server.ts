@@ -12,6 +12,7 @@ export interface ServerOptions {
   poolSize: number;
   redisUrl?: string;
   schedulerIntervalMs: number;
+  authCacheMs?: number;
   logFile: string;
 }
 
@@ -68,6 +69,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
     CRM_SCHEDULER_INTERVAL_MS: String(o.schedulerIntervalMs),
     ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
+    ...(o.authCacheMs !== undefined ? { CRM_AUTH_CACHE_MS: String(o.authCacheMs) } : {}),
   };
   fs.mkdirSync(path.dirname(o.logFile), { recursive: true });
   const log = fs.openSync(o.logFile, 'w');

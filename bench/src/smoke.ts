@@ -11,7 +11,7 @@ import { ALL_SCENARIOS, parseArgs, READ_SCENARIOS, runBench } from './run';
 async function main() {
   const t0 = performance.now();
   const options = parseArgs(
-    ['--scale', '0.01', '--iterations', '3', '--warmup', '1', '--duration', '0', '--subscribers', '100', '--push-rounds', '1', '--out', path.resolve(__dirname, '../.data/smoke'), ...process.argv.slice(2)],
+    ['--scale', '0.01', '--iterations', '3', '--warmup', '1', '--duration', '0', '--subscribers', '100', '--push-rounds', '1', '--out', path.resolve(__dirname, '../.data/smoke'), ...process.argv.slice(2).filter((a) => a !== '--verbose')],
     { ...process.env, INIT_CWD: process.cwd() },
   );
   options.quiet = !process.argv.includes('--verbose');

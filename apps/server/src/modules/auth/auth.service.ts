@@ -8,6 +8,7 @@ import { withTransaction } from '../../core/database/transaction';
 import { requireId } from '../../core/ids';
 import type { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
+import { LocalCache, type CacheBus } from '../../core/cache-bus';
 
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hashPassword(crypto.randomBytes(16).toString('hex')));
@@ -27,15 +28,47 @@ interface ActorRow {
   team_ids: string[];
   credential_id: string;
   last_seen: Date | null;
+  expires: Date | null;
 }
+
+/** The cache of signed-in credentials on the bus; keys dropped: `user:<id>`, `credential:<id>`, or all. */
+export const ACTORS_CACHE = 'actors';
 
 /** Sessions, API tokens and sign-in. Tokens are random; only their HMAC (keyed by SESSION_SECRET) is stored. */
 export class AuthService {
+  /**
+   * Credential digest → actor, for a few seconds (`CRM_AUTH_CACHE_MS`): every request authenticates, and the
+   * look-up (with the recursive team query) would otherwise be one statement on each. Whatever changes an
+   * actor — logout, a password, a user's role, team or activity, a revoked token — drops entries at once
+   * here and, through the bus, on every other instance.
+   */
+  private readonly actors: LocalCache<{ actor: Actor; credentialId: string }>;
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly opts: { secret: string; sessionTtlMs: number },
-  ) {}
+    private readonly opts: { secret: string; sessionTtlMs: number; cacheMs?: number },
+    private readonly bus?: CacheBus,
+  ) {
+    this.actors = new LocalCache(opts.cacheMs ?? 0);
+    bus?.on(ACTORS_CACHE, (key) => this.drop(key));
+  }
+
+  private drop(key: string | null) {
+    if (!key) return this.actors.drop();
+    const [kind, id] = key.split(':');
+    this.actors.drop((e) => (kind === 'user' ? e.actor.id === id : e.credentialId === id));
+  }
+
+  /** Forgets cached actors here and on every instance: one user's (`userId`), or everyone's (null). */
+  forgetUser(userId: string | null) {
+    this.forget(userId ? `user:${userId}` : null);
+  }
+
+  private forget(key: string | null) {
+    if (this.bus) this.bus.invalidate(ACTORS_CACHE, key);
+    else this.drop(key);
+  }
 
   private digest(token: string): string {
     return crypto.createHmac('sha256', this.opts.secret).update(token).digest('hex');
@@ -70,14 +103,15 @@ export class AuthService {
   async logout(actor: Actor | null): Promise<boolean> {
     if (!actor?.sessionId) return false;
     await this.db.query(`DELETE FROM sessions WHERE id = $1`, [actor.sessionId]);
+    this.forget(`credential:${actor.sessionId}`);
     return true;
   }
 
   /** One statement: the credential, its user and (for supervisors) the whole team below them. */
-  private async actorFrom(sql: string, token: string): Promise<ActorRow | null> {
+  private async actorFrom(sql: string, digest: string): Promise<ActorRow | null> {
     const rows: ActorRow[] = await this.db.query(
       `WITH cred AS (${sql})
-       SELECT u.id, u.email, u.full_name, u.role, u.time_zone, cred.credential_id, cred.last_seen,
+       SELECT u.id, u.email, u.full_name, u.role, u.time_zone, cred.credential_id, cred.last_seen, cred.expires,
               CASE WHEN u.role = 'SUPERVISOR' THEN (
                 WITH RECURSIVE team AS (
                   SELECT u.id AS id
@@ -85,33 +119,53 @@ export class AuthService {
                 SELECT array_agg(id) FROM team)
               ELSE ARRAY[u.id] END AS team_ids
          FROM cred JOIN users u ON u.id = cred.user_id AND u.active`,
-      [this.digest(token)],
+      [digest],
     );
     return rows[0] ?? null;
   }
 
+  /** The actor of a credential, from the cache when it holds it (a copy: callers may not change the cached one). */
+  private async cached(key: string, read: () => Promise<{ actor: Actor; credentialId: string; notAfter?: number } | null>): Promise<Actor | null> {
+    const hit = this.actors.get(key);
+    if (hit) return { ...hit.actor };
+    const ticket = this.actors.ticket();
+    const found = await read();
+    if (!found) return null;
+    this.actors.set(key, { actor: found.actor, credentialId: found.credentialId }, ticket, found.notAfter);
+    return { ...found.actor };
+  }
+
   async authenticateSession(token: string): Promise<Actor | null> {
-    const row = await this.actorFrom(
-      `SELECT id AS credential_id, user_id, last_seen_at AS last_seen FROM sessions WHERE token_hash = $1 AND expires_at > now()`,
-      token,
-    );
-    if (!row) return null;
-    if (!row.last_seen || Date.now() - new Date(row.last_seen).getTime() > TOUCH_EVERY_MS) {
-      await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.credential_id]);
-    }
-    return { id: row.id, email: row.email, fullName: row.full_name, role: row.role, timeZone: row.time_zone, teamIds: row.team_ids, via: 'session', sessionId: row.credential_id };
+    const digest = this.digest(token);
+    return this.cached(`s:${digest}`, async () => {
+      const row = await this.actorFrom(
+        `SELECT id AS credential_id, user_id, last_seen_at AS last_seen, expires_at AS expires FROM sessions WHERE token_hash = $1 AND expires_at > now()`,
+        digest,
+      );
+      if (!row) return null;
+      if (!row.last_seen || Date.now() - new Date(row.last_seen).getTime() > TOUCH_EVERY_MS) {
+        await this.db.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1`, [row.credential_id]);
+      }
+      const actor: Actor = { id: row.id, email: row.email, fullName: row.full_name, role: row.role, timeZone: row.time_zone, teamIds: row.team_ids, via: 'session', sessionId: row.credential_id };
+      // A cached session never outlives its expiry.
+      return { actor, credentialId: row.credential_id, notAfter: row.expires ? new Date(row.expires).getTime() : undefined };
+    });
   }
 
   async authenticateToken(token: string): Promise<Actor | null> {
-    const row = await this.actorFrom(
-      `SELECT id AS credential_id, user_id, last_used_at AS last_seen FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
-      token,
-    );
-    if (!row) return null;
-    if (!row.last_seen || Date.now() - new Date(row.last_seen).getTime() > TOUCH_EVERY_MS) {
-      await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.credential_id]);
-    }
-    return { id: row.id, email: row.email, fullName: row.full_name, role: row.role, timeZone: row.time_zone, teamIds: row.team_ids, via: 'token' };
+    const digest = this.digest(token);
+    return this.cached(`t:${digest}`, async () => {
+      const row = await this.actorFrom(
+        `SELECT id AS credential_id, user_id, last_used_at AS last_seen, NULL::timestamptz AS expires FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL`,
+        digest,
+      );
+      if (!row) return null;
+      if (!row.last_seen || Date.now() - new Date(row.last_seen).getTime() > TOUCH_EVERY_MS) {
+        await this.db.query(`UPDATE api_tokens SET last_used_at = now() WHERE id = $1`, [row.credential_id]);
+      }
+      const actor: Actor = { id: row.id, email: row.email, fullName: row.full_name, role: row.role, timeZone: row.time_zone, teamIds: row.team_ids, via: 'token' };
+      return { actor, credentialId: row.credential_id };
+    });
   }
 
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<boolean> {
@@ -128,6 +182,7 @@ export class AuthService {
       await tx.query(`DELETE FROM sessions WHERE user_id = $1 AND id IS DISTINCT FROM $2`, [actor.id, actor.sessionId ?? null]);
       await this.audit.record(tx, actor, { entityType: 'User', entityId: actor.id, entityLabel: user.fullName, action: AuditAction.UPDATE, changes: [{ field: 'password', old: '***', new: '***' }] });
     });
+    this.forgetUser(actor.id);
     return true;
   }
 
@@ -155,7 +210,7 @@ export class AuthService {
 
   async revokeApiToken(actor: Actor, id: string): Promise<ApiToken> {
     requireId(id);
-    return withTransaction(this.db, async (tx) => {
+    const revoked = await withTransaction(this.db, async (tx) => {
       const token = await tx.getRepository(ApiToken).findOne({ where: { id } });
       if (!token) throw notFound('API token');
       if (token.userId !== actor.id && actor.role !== Role.ADMINISTRATOR) throw notFound('API token');
@@ -166,6 +221,8 @@ export class AuthService {
       }
       return token;
     });
+    this.forget(`credential:${id}`);
+    return revoked;
   }
 
   ensureActive(actor: Actor | null): asserts actor is Actor {

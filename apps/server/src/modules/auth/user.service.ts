@@ -10,18 +10,53 @@ import { decodeCursor, toConnection } from '../../core/pagination';
 import { isId, requireId } from '../../core/ids';
 import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
+import { LocalCache, type CacheBus } from '../../core/cache-bus';
+
+/** The user directory's cache on the bus (any change empties it). */
+export const USERS_CACHE = 'users';
 
 const snapshot = (u: User) => ({ email: u.email, fullName: u.fullName, role: u.role, supervisorId: u.supervisorId, active: u.active, locale: u.locale });
 
 export class UserService {
+  /**
+   * Users by id for a few seconds (`CRM_AUTH_CACHE_MS`): nearly every list and card names a responsible, out
+   * of a directory of tens of rows that seldom changes. Every change to a user empties it on every instance.
+   */
+  private readonly directory: LocalCache<User>;
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    private readonly caches: { bus?: CacheBus; cacheMs?: number; auth?: { forgetUser(userId: string | null): void } } = {},
+  ) {
+    this.directory = new LocalCache(caches.cacheMs ?? 0);
+    caches.bus?.on(USERS_CACHE, () => this.directory.drop());
+  }
+
+  /**
+   * After a change to users has committed. Signed-in actors are forgotten too: a role, an activity or (for
+   * every supervisor above) a team may have changed, so `null` forgets everyone's.
+   */
+  private changed(userId: string | null) {
+    this.caches.auth?.forgetUser(userId);
+    if (this.caches.bus) this.caches.bus.invalidate(USERS_CACHE);
+    else this.directory.drop();
+  }
 
   async byIds(ids: readonly string[]): Promise<User[]> {
     if (!ids.length) return [];
-    return this.db.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids }).getMany();
+    const found: User[] = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const u = this.directory.get(id);
+      if (u) found.push(u);
+      else missing.push(id);
+    }
+    if (!missing.length) return found;
+    const ticket = this.directory.ticket();
+    const rows = await this.db.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: missing }).getMany();
+    for (const u of rows) this.directory.set(u.id, u, ticket);
+    return [...found, ...rows];
   }
 
   async get(_actor: Actor, id: string): Promise<User> {
@@ -55,7 +90,7 @@ export class UserService {
     const problem = passwordProblem(input.password);
     if (problem) throw badInput('password', problem, 'PASSWORD_WEAK');
     const passwordHash = await hashPassword(input.password);
-    return withTransaction(this.db, async (tx) => {
+    const created = await withTransaction(this.db, async (tx) => {
       const repo = tx.getRepository(User);
       if (await repo.exists({ where: { email } })) throw badInput('email', 'A user with this e-mail already exists', 'EMAIL_TAKEN');
       if (input.supervisorId && !(await repo.exists({ where: { id: input.supervisorId } }))) {
@@ -67,12 +102,15 @@ export class UserService {
       await this.audit.record(tx, actor, { entityType: 'User', entityId: user.id, entityLabel: user.fullName, action: AuditAction.CREATE, changes: diffSnapshots({}, snapshot(user)) });
       return user;
     });
+    // A new subordinate widens the team of every supervisor above.
+    if (created.supervisorId) this.changed(null);
+    return created;
   }
 
   async update(actor: Actor, id: string, input: UpdateUserInput): Promise<User> {
     requireAdmin(actor);
     requireId(id);
-    return withTransaction(this.db, async (tx) => {
+    const updated = await withTransaction(this.db, async (tx) => {
       const repo = tx.getRepository(User);
       const user = await repo.findOne({ where: { id } });
       if (!user) throw notFound('User');
@@ -121,6 +159,8 @@ export class UserService {
       if (changes.length) await this.audit.record(tx, actor, { entityType: 'User', entityId: id, entityLabel: user.fullName, action: AuditAction.UPDATE, changes });
       return user;
     });
+    this.changed(null);
+    return updated;
   }
 
   async setPassword(actor: Actor, id: string, password: string): Promise<boolean> {
@@ -129,24 +169,27 @@ export class UserService {
     const problem = passwordProblem(password);
     if (problem) throw badInput('password', problem, 'PASSWORD_WEAK');
     const passwordHash = await hashPassword(password);
-    return withTransaction(this.db, async (tx) => {
+    await withTransaction(this.db, async (tx) => {
       const user = await tx.getRepository(User).findOne({ where: { id } });
       if (!user) throw notFound('User');
       await tx.query(`UPDATE users SET password_hash = $1, version = version + 1, updated_at = now() WHERE id = $2`, [passwordHash, id]);
       await tx.query(`DELETE FROM sessions WHERE user_id = $1`, [id]);
       await this.audit.record(tx, actor, { entityType: 'User', entityId: id, entityLabel: user.fullName, action: AuditAction.UPDATE, changes: [{ field: 'password', old: '***', new: '***' }] });
-      return true;
     });
+    this.changed(id);
+    return true;
   }
 
   async setMyTimeZone(actor: Actor, timeZone: string): Promise<User> {
     if (!IANAZone.isValidZone(timeZone)) throw badInput('timeZone', 'Not a known time zone; use an IANA name such as Europe/Moscow', 'TIME_ZONE_INVALID');
     await this.db.query(`UPDATE users SET time_zone = $1, updated_at = now() WHERE id = $2`, [timeZone, actor.id]);
+    this.changed(actor.id);
     return this.db.getRepository(User).findOneByOrFail({ id: actor.id });
   }
 
   async setMyLocale(actor: Actor, locale: Locale): Promise<User> {
     await this.db.query(`UPDATE users SET locale = $1, updated_at = now() WHERE id = $2`, [locale, actor.id]);
+    this.changed(actor.id);
     return this.db.getRepository(User).findOneByOrFail({ id: actor.id });
   }
 }

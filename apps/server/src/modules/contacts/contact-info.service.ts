@@ -13,6 +13,13 @@ import { personScopeCondition, scopeCounterparties } from './contacts.policy';
 import type { AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { isId, requireId } from '../../core/ids';
+import { LocalCache, type CacheBus } from '../../core/cache-bus';
+import { hydrate } from '../../core/database/hydrate';
+
+/** The kinds catalog's cache on the bus. */
+export const KINDS_CACHE = 'contactInfoKinds';
+/** Changes empty it everywhere at once; the lifetime only bounds a lost message. */
+const KINDS_CACHE_MS = 300_000;
 
 export type Owner = { counterpartyId: string } | { contactPersonId: string };
 
@@ -43,10 +50,31 @@ function duplicateNameOr(err: unknown): never {
 
 /** Contact information of counterparties and contact persons, and the catalog of its kinds. */
 export class ContactInfoService {
+  /** The whole kinds catalog (a dozen rows, read by every card and list that shows contact information). */
+  private readonly kinds = new LocalCache<ContactInfoKind[]>(KINDS_CACHE_MS, 1);
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    private readonly bus?: CacheBus,
+  ) {
+    bus?.on(KINDS_CACHE, () => this.kinds.drop());
+  }
+
+  private kindsChanged() {
+    if (this.bus) this.bus.invalidate(KINDS_CACHE);
+    else this.kinds.drop();
+  }
+
+  /** Every kind, marked ones too, in catalog order. */
+  private async catalog(): Promise<ContactInfoKind[]> {
+    const hit = this.kinds.get('all');
+    if (hit) return hit;
+    const ticket = this.kinds.ticket();
+    const all = await this.db.getRepository(ContactInfoKind).createQueryBuilder('k').orderBy('k.type').addOrderBy('k.position').addOrderBy('k.name').getMany();
+    this.kinds.set('all', all, ticket);
+    return all;
+  }
 
   /**
    * Validates and normalises a list of inputs. Errors name the field (`contactInfo.2.value`) so the form
@@ -113,6 +141,19 @@ export class ContactInfoService {
     return JSON.stringify(before) === JSON.stringify(after) ? null : { field, old: before, new: after };
   }
 
+  /**
+   * An owner's records as one JSON column of another statement (`owner` is the SQL of the owner's id), so that a
+   * counterparty or its persons come with their contact information in one round trip; `fromJson` reads it.
+   * Callers select only owners the actor may read.
+   */
+  static jsonOfOwnerSql(column: 'counterparty_id' | 'contact_person_id', owner: string) {
+    return `(SELECT coalesce(json_agg(to_jsonb(ci) ORDER BY ci.position), '[]') FROM contact_info ci WHERE ci.${column} = ${owner})`;
+  }
+
+  fromJson(rows: unknown): ContactInfo[] {
+    return ((rows ?? []) as Array<Record<string, unknown>>).map((r) => hydrate(this.db, ContactInfo, r, '')!);
+  }
+
   /** Records of counterparties the actor may read (the scope is applied here too, not only on the parent). */
   async byCounterparties(actor: Actor, ids: readonly string[]): Promise<ContactInfo[]> {
     if (!ids.length) return [];
@@ -136,23 +177,20 @@ export class ContactInfoService {
   // ---- kinds ----
 
   async kindsByIds(idsIn: readonly string[]): Promise<ContactInfoKind[]> {
-    const ids = idsIn.filter(isId);
-    if (!ids.length) return [];
-    return this.db.getRepository(ContactInfoKind).createQueryBuilder('k').where('k.id = ANY(:ids)', { ids }).getMany();
+    const ids = new Set(idsIn.filter(isId));
+    if (!ids.size) return [];
+    return (await this.catalog()).filter((k) => ids.has(k.id));
   }
 
   async listKinds(type?: ContactInfoType | null, includeMarked = false): Promise<ContactInfoKind[]> {
-    const qb = this.db.getRepository(ContactInfoKind).createQueryBuilder('k').orderBy('k.type').addOrderBy('k.position').addOrderBy('k.name').limit(500);
-    if (type) qb.andWhere('k.type = :type', { type });
-    if (!includeMarked) qb.andWhere('NOT k.deletion_mark');
-    return qb.getMany();
+    return (await this.catalog()).filter((k) => (!type || k.type === type) && (includeMarked || !k.deletionMark)).slice(0, 500);
   }
 
   /** Any user may add a kind (the catalog is meant to grow with use); names are unique within a type. */
   async createKind(actor: Actor, input: CreateContactInfoKindInput): Promise<ContactInfoKind> {
     const name = input.name.trim();
     if (!name) throw badInput('name', 'Enter a name', 'REQUIRED');
-    return withTransaction(this.db, async (tx) => {
+    const created = await withTransaction(this.db, async (tx) => {
       const clash = await tx.query(`SELECT 1 FROM contact_info_kinds WHERE type = $1 AND lower(name) = lower($2)`, [input.type, name]);
       if (clash.length) throw badInput('name', 'A kind with this name already exists for this type', 'DUPLICATE');
       const repo = tx.getRepository(ContactInfoKind);
@@ -161,12 +199,14 @@ export class ContactInfoService {
       await this.audit.record(tx, actor, { entityType: 'ContactInfoKind', entityId: kind.id, entityLabel: name, action: AuditAction.CREATE, changes: [{ field: 'name', old: null, new: name }] });
       return kind;
     });
+    this.kindsChanged();
+    return created;
   }
 
   async updateKind(actor: Actor, id: string, input: UpdateContactInfoKindInput): Promise<ContactInfoKind> {
     requireAdmin(actor);
     requireId(id);
-    return withTransaction(this.db, async (tx) => {
+    const updated = await withTransaction(this.db, async (tx) => {
       const kind = await tx.getRepository(ContactInfoKind).findOne({ where: { id } });
       if (!kind) throw notFound('Kind of contact information');
       const name = input.name?.trim() ?? kind.name;
@@ -184,12 +224,14 @@ export class ContactInfoService {
       if (changes.length) await this.audit.record(tx, actor, { entityType: 'ContactInfoKind', entityId: id, entityLabel: name, action: AuditAction.UPDATE, changes });
       return Object.assign(kind, { name, position, version: row.version });
     });
+    this.kindsChanged();
+    return updated;
   }
 
   async setKindDeletionMark(actor: Actor, id: string, mark: boolean): Promise<ContactInfoKind> {
     requireAdmin(actor);
     requireId(id);
-    return withTransaction(this.db, async (tx) => {
+    const marked = await withTransaction(this.db, async (tx) => {
       const kind = await tx.getRepository(ContactInfoKind).findOne({ where: { id } });
       if (!kind) throw notFound('Kind of contact information');
       if (kind.deletionMark !== mark) {
@@ -200,6 +242,8 @@ export class ContactInfoService {
       }
       return kind;
     });
+    this.kindsChanged();
+    return marked;
   }
 }
 

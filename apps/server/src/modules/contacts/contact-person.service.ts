@@ -4,7 +4,8 @@ import { ContactPerson, personFullName } from './contact-person.entity';
 import { Counterparty } from './counterparty.entity';
 import type { ContactPersonFilter, ContactPersonOrder, CreateContactPersonInput, UpdateContactPersonInput } from './contacts.inputs';
 import { ContactPersonSortField } from './contacts.inputs';
-import type { ContactInfoService } from './contact-info.service';
+import { ContactInfoService } from './contact-info.service';
+import type { ContactInfo } from './contact-info.entity';
 import { assertCanAssign, assertCanWrite, personScopeCondition } from './contacts.policy';
 import { contactInfoMatchSql, searchPatterns } from './counterparty.service';
 import { canRead, canWrite } from '../auth/access';
@@ -73,6 +74,22 @@ export class ContactPersonService {
       .orderBy('p.last_name')
       .addOrderBy('p.id')
       .getMany();
+  }
+
+  /**
+   * `byCounterparties` with each person's contact information in the same statement (the card shows their phone
+   * and e-mail): the loader primes the persons' contact-information loader with it.
+   */
+  async byCounterpartiesWithContactInfo(actor: Actor, counterpartyIds: readonly string[]): Promise<{ persons: ContactPerson[]; contactInfo: Map<string, ContactInfo[]> }> {
+    if (!counterpartyIds.length) return { persons: [], contactInfo: new Map() };
+    const { entities, raw } = await this.scoped(actor)
+      .addSelect(ContactInfoService.jsonOfOwnerSql('contact_person_id', 'p.id'), 'contact_info')
+      .andWhere('p.counterparty_id = ANY(:cids)', { cids: counterpartyIds })
+      .andWhere('NOT p.deletion_mark')
+      .orderBy('p.last_name')
+      .addOrderBy('p.id')
+      .getRawAndEntities();
+    return { persons: entities, contactInfo: new Map(raw.map((r) => [r.p_id as string, this.contactInfo.fromJson(r.contact_info)])) };
   }
 
   async get(actor: Actor, id: string): Promise<ContactPerson> {

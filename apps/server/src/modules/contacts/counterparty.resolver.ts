@@ -28,18 +28,22 @@ const firstOfType = (list: ContactInfo[], type: ContactInfoType) => list.find((c
 @Resolver(() => Counterparty)
 export class CounterpartyResolver {
   @Query(() => CounterpartyConnection, { description: 'Counterparties in my scope, one page at a time.' })
-  counterparties(
+  async counterparties(
     @Args() page: PageArgs,
     @Arg('filter', () => CounterpartyFilter, { nullable: true }) filter: CounterpartyFilter | null,
     @Arg('orderBy', () => CounterpartyOrder, { nullable: true }) orderBy: CounterpartyOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.counterparties.list(requireActor(ctx), page.first, page.after, filter ?? {}, orderBy);
+    const list = await ctx.services.counterparties.list(requireActor(ctx), page.first, page.after, filter ?? {}, orderBy);
+    for (const [id, records] of list.contactInfo) ctx.loaders.contactInfoOfCounterparty.prime(id, records);
+    return list;
   }
 
   @Query(() => Counterparty, { description: 'One counterparty; NOT_FOUND when it does not exist or is outside my scope.' })
-  counterparty(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.counterparties.get(requireActor(ctx), id);
+  async counterparty(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    const { counterparty, contactInfo } = await ctx.services.counterparties.getWithContactInfo(requireActor(ctx), id);
+    ctx.loaders.contactInfoOfCounterparty.prime(counterparty.id, contactInfo);
+    return counterparty;
   }
 
   @Query(() => [DuplicateMatch], { description: 'Likely duplicates of the given INN, phones and e-mails (call while a form is filled).' })

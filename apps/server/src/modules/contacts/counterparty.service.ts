@@ -4,9 +4,10 @@ import { Counterparty, CounterpartyGroup } from './counterparty.entity';
 import { LegalType, RelationType, ContactInfoType } from './contacts.enums';
 import type { CounterpartyFilter, CounterpartyOrder, CreateCounterpartyInput, DuplicateCheckInput, UpdateCounterpartyInput, CreateCounterpartyGroupInput } from './contacts.inputs';
 import { CounterpartySortField } from './contacts.inputs';
-import type { ContactInfoService } from './contact-info.service';
+import { ContactInfoService } from './contact-info.service';
+import type { ContactInfo } from './contact-info.entity';
 import { scopeCounterparties, assertCanWrite, assertCanAssign } from './contacts.policy';
-import { canRead, canWrite } from '../auth/access';
+import { canRead, canWrite, scopeOf } from '../auth/access';
 import type { Actor } from '../auth/user.entity';
 import { User } from '../auth/user.entity';
 import { badInput, conflict, notFound } from '../../core/errors';
@@ -16,6 +17,7 @@ import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
 import { escapeLike } from '../auth/user.service';
 import { isId, requireId } from '../../core/ids';
+import { columnsOf, hydrate } from '../../core/database/hydrate';
 
 const ENTITY = 'Counterparty';
 
@@ -83,6 +85,20 @@ export class CounterpartyService {
     return scopeCounterparties(qb, actor).getMany();
   }
 
+  /** One counterparty with its contact information, in one statement (the card). */
+  async getWithContactInfo(actor: Actor, id: string): Promise<{ counterparty: Counterparty; contactInfo: ContactInfo[] }> {
+    requireId(id);
+    const scope = scopeOf(actor).read;
+    const [row] = await this.db.query(
+      `SELECT ${columnsOf(this.db, Counterparty, 'c', 'c_')}, ${ContactInfoService.jsonOfOwnerSql('counterparty_id', 'c.id')} AS contact_info
+         FROM counterparties c WHERE c.id = $1 AND ($2::uuid[] IS NULL OR c.responsible_id = ANY($2))`,
+      [id, scope],
+    );
+    const counterparty = row ? hydrate(this.db, Counterparty, row, 'c_') : null;
+    if (!counterparty) throw notFound('Counterparty');
+    return { counterparty, contactInfo: this.contactInfo.fromJson(row.contact_info) };
+  }
+
   async get(actor: Actor, id: string): Promise<Counterparty> {
     const [c] = await this.byIds(actor, [requireId(id)]);
     if (!c) throw notFound('Counterparty');
@@ -94,33 +110,63 @@ export class CounterpartyService {
     return { update: write && !c.deletionMark, delete: write && !c.deletionMark, restore: write && c.deletionMark };
   }
 
+  /**
+   * A page of the list and its total in one statement. The usual view (by name, live rows, a scope of a few
+   * responsible users) reads each responsible's rows in the order of their own index and merges them, so a page
+   * costs about `first` index entries per responsible whatever the scope's size; PostgreSQL cannot read
+   * `responsible_id = ANY(…)` in name order itself, and would walk the name index past everyone else's rows.
+   */
   async list(actor: Actor, first: number, after: string | null | undefined, filter: CounterpartyFilter = {}, order?: CounterpartyOrder | null) {
     const field = order?.field ?? CounterpartySortField.NAME;
     const dir = order?.direction ?? SortDirection.ASC;
     const column = SORT_COLUMNS[field];
     const cursor = decodeCursor(after, 2);
-    const qb = this.db.getRepository(Counterparty).createQueryBuilder('c');
-    scopeCounterparties(qb, actor);
-    qb.andWhere('c.deletion_mark = :mark', { mark: filter.deletionMark ?? false });
-    if (filter.relationType) qb.andWhere(':rel = ANY(c.relation_types)', { rel: filter.relationType });
-    if (filter.responsibleId) qb.andWhere('c.responsible_id = :resp', { resp: filter.responsibleId });
-    if (filter.groupId) qb.andWhere('c.group_id = :grp', { grp: filter.groupId });
+    const params: unknown[] = [];
+    const param = (v: unknown) => `$${params.push(v)}`;
+    const live = !(filter.deletionMark ?? false);
+    const where = [live ? 'NOT c.deletion_mark' : 'c.deletion_mark'];
+    if (filter.relationType) where.push(`${param(filter.relationType)} = ANY(c.relation_types)`);
+    if (filter.responsibleId) where.push(`c.responsible_id = ${param(filter.responsibleId)}::uuid`);
+    if (filter.groupId) where.push(`c.group_id = ${param(filter.groupId)}::uuid`);
     if (filter.search?.trim()) {
       const p = searchPatterns(filter.search.trim());
-      qb.andWhere(
-        `(c.search_text LIKE :sText OR c.id IN (SELECT ci.counterparty_id FROM contact_info ci WHERE ci.counterparty_id IS NOT NULL AND ${contactInfoMatchSql()}))`,
-        { sText: p.text, sAddress: p.address, sDigits: p.digits, sTrunk: p.trunk },
-      );
+      const named = { sText: param(p.text), sAddress: param(p.address), sDigits: param(p.digits), sTrunk: param(p.trunk) };
+      const match = contactInfoMatchSql().replace(/:(sText|sAddress|sDigits|sTrunk)\b/g, (_, k: keyof typeof named) => named[k]);
+      where.push(`(c.search_text LIKE ${named.sText} OR c.id IN (SELECT ci.counterparty_id FROM contact_info ci WHERE ci.counterparty_id IS NOT NULL AND ${match}))`);
     }
-    const total = await qb.clone().getCount();
-    if (cursor) {
-      const op = dir === SortDirection.ASC ? '>' : '<';
-      qb.andWhere(`(${column}, c.id) ${op} (:cv, :cid)`, { cv: cursor[0], cid: cursor[1] });
+    const scope = scopeOf(actor).read;
+    const filters = where.join(' AND ');
+    const keyset = cursor ? `(${column}, c.id) ${dir === SortDirection.ASC ? '>' : '<'} (${param(cursor[0])}, ${param(cursor[1])}::uuid)` : 'true';
+    const orderBy = `${column} ${dir}, c.id ${dir}`;
+    const limit = param(first + 1);
+    let page: string;
+    let count: string;
+    if (scope && field === CounterpartySortField.NAME && live && !filter.responsibleId) {
+      const ids = param(scope);
+      page = `SELECT x.* FROM unnest(${ids}::uuid[]) AS r(id)
+               CROSS JOIN LATERAL (SELECT c.* FROM counterparties c WHERE c.responsible_id = r.id AND ${filters} AND ${keyset} ORDER BY ${orderBy} LIMIT ${limit}) x
+               ORDER BY x.name ${dir}, x.id ${dir} LIMIT ${limit}`;
+      count = `SELECT count(*)::int AS total FROM counterparties c WHERE c.responsible_id = ANY(${ids}) AND ${filters}`;
+    } else {
+      const scoped = scope ? `c.responsible_id = ANY(${param(scope)}) AND ` : '';
+      page = `SELECT c.* FROM counterparties c WHERE ${scoped}${filters} AND ${keyset} ORDER BY ${orderBy} LIMIT ${limit}`;
+      count = `SELECT count(*)::int AS total FROM counterparties c WHERE ${scoped}${filters}`;
     }
-    qb.addSelect(`${column}::text`, 'sort_value').orderBy(column, dir).addOrderBy('c.id', dir).limit(first + 1);
-    const { entities, raw } = await qb.getRawAndEntities();
-    const sortValues = new Map(raw.map((r) => [r.c_id as string, r.sort_value as string]));
-    return toConnection(entities, first, total, (c) => [sortValues.get(c.id), c.id]);
+    // The total rides along even when the page is empty.
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `WITH page AS (${page})
+       SELECT t.total, ${column}::text AS sort_value, ${columnsOf(this.db, Counterparty, 'c', 'c_')},
+              ${ContactInfoService.jsonOfOwnerSql('counterparty_id', 'c.id')} AS contact_info
+         FROM (${count}) t LEFT JOIN page c ON true
+        ORDER BY ${orderBy}`,
+      params,
+    );
+    const total = Number(rows[0]?.total ?? 0);
+    const entities = rows.map((r) => hydrate(this.db, Counterparty, r, 'c_')).filter((c): c is Counterparty => !!c);
+    const sortValues = new Map(rows.map((r) => [r.c_id as string, r.sort_value as string]));
+    // Each row's contact information came along (the list shows the main phone): the resolver primes its loader.
+    const contactInfo = new Map(rows.filter((r) => r.c_id).map((r) => [r.c_id as string, this.contactInfo.fromJson(r.contact_info)]));
+    return { ...toConnection(entities, first, total, (c) => [sortValues.get(c.id), c.id]), contactInfo };
   }
 
   private async validate(tx: EntityManager, actor: Actor, c: Counterparty, input: { inn?: string | null; kpp?: string | null; groupId?: string | null; responsibleId?: string | null }) {

@@ -195,4 +195,42 @@ describe('search', () => {
     const marketer = await t.as(Role.MARKETER);
     expect((await marketer.client.ok(SEARCH, { q: token })).search.totalCount).toBe(3);
   });
+
+  it("scopes a person by their counterparty's responsible, and a person on their own by theirs", async () => {
+    const { client, user } = await t.as(Role.MANAGER);
+    const other = await t.factories.user();
+    const token = unique('Люди');
+    const mine = await t.factories.counterparty(user);
+    const theirs = await t.factories.counterparty(other);
+    // Of my counterparty though another user is named on the person: mine.
+    const ofMine = await t.factories.contactPerson(other, { counterpartyId: mine.id, lastName: `${token} Первый` });
+    // Of their counterparty though I am named on the person: not mine.
+    await t.factories.contactPerson(user, { counterpartyId: theirs.id, lastName: `${token} Второй` });
+    const alone = await t.factories.contactPerson(user, { lastName: `${token} Третий` });
+    await t.factories.contactPerson(other, { lastName: `${token} Четвёртый` });
+    expect((await hits(client, token)).map((h) => h.node.id).sort()).toEqual([ofMine.id, alone.id].sort());
+  });
+
+  it('answers in one SQL statement with whole objects, whatever kinds the page holds', async () => {
+    const { client, user } = await t.as(Role.SUPERVISOR);
+    const token = unique('Целиком');
+    const inn = randomInn();
+    const c = await t.factories.counterparty(user, { name: `${token} ООО`, inn });
+    await t.factories.contactPerson(user, { counterpartyId: c.id, lastName: `${token} Сидоров`, firstName: 'Пётр', position: 'Директор' });
+    const FULL = `query($q: String!) { search(query: $q, first: 10) { totalCount edges { matchedField node { __typename
+      ... on Counterparty { id name inn legalType relationTypes createdAt version responsible { id } }
+      ... on ContactPerson { id fullName position counterparty { id name } } } } } }`;
+    const base = (await client.gql(`{ __typename }`)).sql; // authenticating
+    const r = await client.gql(FULL, { q: token });
+    expect(r.errors).toBeUndefined();
+    const nodes = r.data!.search.edges.map((e: { node: Record<string, unknown> }) => e.node);
+    expect(nodes).toEqual([
+      { __typename: 'Counterparty', id: c.id, name: `${token} ООО`, inn, legalType: 'LEGAL_ENTITY', relationTypes: ['CLIENT'], createdAt: c.createdAt.toISOString(), version: 1, responsible: { id: user.id } },
+      { __typename: 'ContactPerson', id: expect.any(String), fullName: `${token} Сидоров Пётр`, position: 'Директор', counterparty: { id: c.id, name: `${token} ООО` } },
+    ]);
+    // The search itself, then the nested responsible and counterparty loaders.
+    expect(r.sql - base).toBe(3);
+    const bare = await client.gql(SEARCH, { q: token });
+    expect(bare.sql - base).toBe(1);
+  });
 });

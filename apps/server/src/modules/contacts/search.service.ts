@@ -4,10 +4,9 @@ import type { Actor } from '../auth/user.entity';
 import { badInput } from '../../core/errors';
 import { decodeCursor, encodeCursor } from '../../core/pagination';
 import { searchPatterns } from './counterparty.service';
-import type { CounterpartyService } from './counterparty.service';
-import type { ContactPersonService } from './contact-person.service';
-import type { Counterparty } from './counterparty.entity';
-import type { ContactPerson } from './contact-person.entity';
+import { Counterparty } from './counterparty.entity';
+import { ContactPerson } from './contact-person.entity';
+import { columnsOf, hydrate } from '../../core/database/hydrate';
 
 export interface SearchHitRow {
   kind: 'Counterparty' | 'ContactPerson';
@@ -22,14 +21,10 @@ export interface SearchHitRow {
 /**
  * Global search over counterparties and contact persons by any fragment: name, INN, phone in any writing,
  * e-mail, address. One SQL statement finds the hits (trigram indexes serve every `LIKE '%…%'`), keeps the
- * best match per object, ranks prefix matches first and pages by keyset; two more load the objects.
+ * best match per object, ranks prefix matches first, pages by keyset and returns the page's objects.
  */
 export class SearchService {
-  constructor(
-    private readonly db: DataSource,
-    private readonly counterparties: CounterpartyService,
-    private readonly persons: ContactPersonService,
-  ) {}
+  constructor(private readonly db: DataSource) {}
 
   async search(actor: Actor, queryRaw: string, first: number, after?: string | null) {
     const query = queryRaw.trim();
@@ -38,66 +33,98 @@ export class SearchService {
     const prefix = p.text.slice(1); // 'abc%': the start of a name or key ranks first
     const cursor = decodeCursor(after, 4) as [number, string, string, string] | null;
     const scope = scopeOf(actor).read;
-    const rows: Array<SearchHitRow & { total: number }> = await this.db.query(
-      `WITH hits AS (
-         SELECT 'Counterparty' AS kind, c.id, c.name AS label,
-                CASE WHEN c.search_text LIKE $4 THEN 0 ELSE 1 END AS rank,
-                CASE WHEN ${textKey('c.name')} LIKE $1 THEN 'name'
-                     WHEN $5::text IS NOT NULL AND c.inn LIKE $5 THEN 'inn'
-                     WHEN ${textKey('c.full_name')} LIKE $1 THEN 'fullName'
-                     ELSE 'name' END AS matched_field,
-                CASE WHEN ${textKey('c.name')} LIKE $1 THEN c.name
-                     WHEN $5::text IS NOT NULL AND c.inn LIKE $5 THEN c.inn
-                     WHEN ${textKey('c.full_name')} LIKE $1 THEN c.full_name
-                     ELSE c.name END AS matched_value
-           FROM counterparties c
-          WHERE c.search_text LIKE $1 AND NOT c.deletion_mark AND ($6::uuid[] IS NULL OR c.responsible_id = ANY($6))
-         UNION ALL
-         SELECT 'Counterparty', c.id, c.name, 2, lower(ci.type), ci.value
-           FROM contact_info ci JOIN counterparties c ON c.id = ci.counterparty_id
-          WHERE ${MATCH} AND NOT c.deletion_mark AND ($6::uuid[] IS NULL OR c.responsible_id = ANY($6))
-         UNION ALL
-         SELECT 'ContactPerson', p.id, concat_ws(' ', p.last_name, p.first_name, p.middle_name),
-                CASE WHEN p.search_text LIKE $4 THEN 0 ELSE 1 END, 'name', concat_ws(' ', p.last_name, p.first_name, p.middle_name)
-           FROM contact_persons p LEFT JOIN counterparties pc ON pc.id = p.counterparty_id
-          WHERE p.search_text LIKE $1 AND NOT p.deletion_mark AND ($6::uuid[] IS NULL OR COALESCE(pc.responsible_id, p.responsible_id) = ANY($6))
-         UNION ALL
-         SELECT 'ContactPerson', p.id, concat_ws(' ', p.last_name, p.first_name, p.middle_name), 2, lower(ci.type), ci.value
-           FROM contact_info ci JOIN contact_persons p ON p.id = ci.contact_person_id LEFT JOIN counterparties pc ON pc.id = p.counterparty_id
-          WHERE ${MATCH} AND NOT p.deletion_mark AND ($6::uuid[] IS NULL OR COALESCE(pc.responsible_id, p.responsible_id) = ANY($6))
-       ), best AS (
-         SELECT DISTINCT ON (kind, id) * FROM hits ORDER BY kind, id, rank
-       ), page AS (
-         SELECT kind, id, label, lower(label) AS "sortLabel", rank, matched_field AS "matchedField", matched_value AS "matchedValue"
-           FROM best
-          WHERE $7::int IS NULL OR (rank, lower(label), kind, id::text) > ($7, $8, $9, $10)
-          ORDER BY rank, lower(label), kind, id::text
-          LIMIT $11
-       )
-       -- The count rides along even when the page is empty, so this stays one statement.
-       SELECT t.total, page.* FROM (SELECT count(*)::int AS total FROM best) t LEFT JOIN page ON true
-        ORDER BY page.rank, lower(page.label), page.kind, page.id::text`,
-      [p.text, p.address, p.digits, prefix, query.replace(/\D/g, '') ? `%${query.replace(/\D/g, '')}%` : null, scope, cursor?.[0] ?? null, cursor?.[1] ?? null, cursor?.[2] ?? null, cursor?.[3] ?? null, first + 1, p.trunk],
-    );
+    const rows: Array<SearchHitRow & { total: number } & Record<string, unknown>> = await this.db.query(searchSql(this.db, scope !== null), [
+      p.text,
+      p.address,
+      p.digits,
+      prefix,
+      query.replace(/\D/g, '') ? `%${query.replace(/\D/g, '')}%` : null,
+      scope,
+      cursor?.[0] ?? null,
+      cursor?.[1] ?? null,
+      cursor?.[2] ?? null,
+      cursor?.[3] ?? null,
+      first + 1,
+      p.trunk,
+    ]);
     const total = rows[0]?.total ?? 0;
     const hits = rows.filter((r) => r.id);
     const page = hits.slice(0, first);
-    const [cps, persons] = await Promise.all([
-      this.counterparties.byIds(actor, page.filter((r) => r.kind === 'Counterparty').map((r) => r.id)),
-      this.persons.byIds(actor, page.filter((r) => r.kind === 'ContactPerson').map((r) => r.id)),
-    ]);
-    const nodes = new Map<string, Counterparty | ContactPerson>([...cps, ...persons].map((n) => [n.id, n]));
-    const edges = page
-      .filter((r) => nodes.has(r.id))
-      .map((r) => ({
-        // The database's lower(), not JavaScript's: the next page compares against it in SQL.
-        cursor: encodeCursor([r.rank, r.sortLabel, r.kind, r.id]),
-        matchedField: r.matchedField,
-        matchedValue: r.matchedValue,
-        node: nodes.get(r.id)!,
-      }));
+    const edges = page.map((r) => ({
+      // The database's lower(), not JavaScript's: the next page compares against it in SQL.
+      cursor: encodeCursor([r.rank, r.sortLabel, r.kind, r.id]),
+      matchedField: r.matchedField,
+      matchedValue: r.matchedValue,
+      node: (r.kind === 'Counterparty' ? hydrate(this.db, Counterparty, r, 'c_') : hydrate(this.db, ContactPerson, r, 'p_')) as Counterparty | ContactPerson,
+    }));
     return { totalCount: total, edges, pageInfo: { hasNextPage: hits.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null } };
   }
+}
+
+/**
+ * The search statement. Contact information is matched once (MATERIALIZED: the planner would otherwise scan it
+ * once per owner type) and each match's owner is looked up by its key (LATERAL … LIMIT 1: the trigram estimate
+ * of the matches is often 20× too high, and the planner then hashed all 300,000 persons), a person's scope is checked against the counterparties in scope (read once) or, for a
+ * person on their own, their own responsible; then the best match per object, the page by keyset, the total,
+ * and the page's objects themselves, so a search is one statement. Without a scope (all records) the scope
+ * parts are left out rather than made true. Parameters: $1 text, $2 address, $3 phone digits, $4 prefix,
+ * $5 INN digits, $6 scope, $7–$10 cursor, $11 limit, $12 trunk-prefixed phone.
+ */
+export function searchSql(db: DataSource, scoped: boolean) {
+  // Unscoped, $6 is null and named once only so that the driver can type it.
+  const cpScope = scoped ? 'AND c.responsible_id = ANY($6)' : 'AND $6::uuid[] IS NULL';
+  const personJoin = scoped ? 'LEFT JOIN scope_cp pc ON pc.id = p.counterparty_id' : '';
+  const personScope = scoped ? 'AND (pc.id IS NOT NULL OR (p.counterparty_id IS NULL AND p.responsible_id = ANY($6)))' : '';
+  const personName = `concat_ws(' ', p.last_name, p.first_name, p.middle_name)`;
+  return `WITH ci_hits AS MATERIALIZED (
+       SELECT ci.counterparty_id, ci.contact_person_id, ci.type, ci.value FROM contact_info ci WHERE ${MATCH}
+     ),${scoped ? ` scope_cp AS MATERIALIZED (
+       SELECT c.id FROM counterparties c WHERE c.responsible_id = ANY($6)
+     ),` : ''} hits AS (
+       SELECT 'Counterparty' AS kind, c.id, c.name AS label,
+              CASE WHEN c.search_text LIKE $4 THEN 0 ELSE 1 END AS rank,
+              CASE WHEN ${textKey('c.name')} LIKE $1 THEN 'name'
+                   WHEN $5::text IS NOT NULL AND c.inn LIKE $5 THEN 'inn'
+                   WHEN ${textKey('c.full_name')} LIKE $1 THEN 'fullName'
+                   ELSE 'name' END AS matched_field,
+              CASE WHEN ${textKey('c.name')} LIKE $1 THEN c.name
+                   WHEN $5::text IS NOT NULL AND c.inn LIKE $5 THEN c.inn
+                   WHEN ${textKey('c.full_name')} LIKE $1 THEN c.full_name
+                   ELSE c.name END AS matched_value
+         FROM counterparties c
+        WHERE c.search_text LIKE $1 AND NOT c.deletion_mark ${cpScope}
+       UNION ALL
+       SELECT 'Counterparty', c.id, c.name, 2, lower(h.type), h.value
+         FROM ci_hits h
+        CROSS JOIN LATERAL (SELECT c.id, c.name FROM counterparties c WHERE c.id = h.counterparty_id AND NOT c.deletion_mark ${cpScope} LIMIT 1) c
+        WHERE h.counterparty_id IS NOT NULL
+       UNION ALL
+       SELECT 'ContactPerson', p.id, ${personName}, CASE WHEN p.search_text LIKE $4 THEN 0 ELSE 1 END, 'name', ${personName}
+         FROM contact_persons p ${personJoin}
+        WHERE p.search_text LIKE $1 AND NOT p.deletion_mark ${personScope}
+       UNION ALL
+       SELECT 'ContactPerson', p.id, ${personName}, 2, lower(h.type), h.value
+         FROM ci_hits h
+        CROSS JOIN LATERAL (SELECT p.id, p.counterparty_id, p.responsible_id, p.last_name, p.first_name, p.middle_name
+                              FROM contact_persons p WHERE p.id = h.contact_person_id AND NOT p.deletion_mark LIMIT 1) p
+        ${personJoin}
+        WHERE h.contact_person_id IS NOT NULL ${personScope}
+     ), best AS (
+       SELECT DISTINCT ON (kind, id) * FROM hits ORDER BY kind, id, rank
+     ), page AS (
+       SELECT kind, id, label, lower(label) AS "sortLabel", rank, matched_field AS "matchedField", matched_value AS "matchedValue"
+         FROM best
+        WHERE $7::int IS NULL OR (rank, lower(label), kind, id::text) > ($7, $8, $9, $10)
+        ORDER BY rank, lower(label), kind, id::text
+        LIMIT $11
+     )
+     -- The count rides along even when the page is empty, so this stays one statement.
+     SELECT t.total, page.*, ${columnsOf(db, Counterparty, 'c', 'c_')}, ${columnsOf(db, ContactPerson, 'p', 'p_')}
+       FROM (SELECT count(*)::int AS total FROM best) t
+       LEFT JOIN page ON true
+       LEFT JOIN counterparties c ON page.kind = 'Counterparty' AND c.id = page.id
+       LEFT JOIN contact_persons p ON page.kind = 'ContactPerson' AND p.id = page.id
+      ORDER BY page.rank, lower(page.label), page.kind, page.id::text`;
 }
 
 /**
