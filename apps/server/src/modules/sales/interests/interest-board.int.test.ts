@@ -1,0 +1,208 @@
+import { startTestServer, unique, type TestServer } from '../../../test/harness';
+import { Role } from '../../auth/user.entity';
+import { EventState } from '../../activities/activities.enums';
+import { salesFactories } from './interests.testing';
+
+const BOARD = `query($sid: ID, $f: ClientInterestBoardFilter, $n: Int) { clientInterestBoard(scenarioId: $sid, filter: $f, cardsPerColumn: $n) {
+  scenario { id } totalCount plannedAmount weightedAmount
+  columns { stage { id semantic } count plannedAmount weightedAmount cards { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } } }`;
+const LIST = `query($first: Int, $after: String, $f: ClientInterestFilter, $o: ClientInterestOrder) { clientInterests(first: $first, after: $after, filter: $f, orderBy: $o) {
+  totalCount edges { node { id plannedAmount } } pageInfo { hasNextPage endCursor } } }`;
+const STALLED = `query($days: Int, $first: Int, $after: String) { stalledClientInterests(days: $days, first: $first, after: $after) {
+  totalCount edges { node { id lastActivityAt } } pageInfo { hasNextPage endCursor } } }`;
+const GET = `query($id: ID!) { clientInterest(id: $id) { id } }`;
+const MOVE = `mutation($id: ID!, $stageId: ID!) { moveClientInterestToStage(id: $id, stageId: $stageId) { id } }`;
+
+let t: TestServer;
+let s: ReturnType<typeof salesFactories>;
+beforeAll(async () => {
+  t = await startTestServer();
+  s = salesFactories(t);
+});
+afterAll(() => t.close());
+
+const ids = (conn: { edges: Array<{ node: { id: string } }> }) => conn.edges.map((e) => e.node.id);
+
+/** Moves an interest's creation back in time: stalled means "older than N days and no event since". */
+const age = (id: string, days: number) => t.app.db.query(`UPDATE client_interests SET created_at = now() - make_interval(days => $2::int) WHERE id = $1`, [id, days]);
+
+describe('row scope', () => {
+  it("a manager neither sees nor moves a colleague's interest (by id, list, board, stalled, counterparty card); their supervisor does", async () => {
+    const { user: sup, client: supervisor } = await t.as(Role.SUPERVISOR);
+    const a = await t.as(Role.MANAGER, { supervisorId: sup.id });
+    const b = await t.as(Role.MANAGER);
+    const { working } = await s.defaultScenario();
+    const theirs = await s.interest(a.user, { plannedAmount: '100' });
+    await age(theirs.id, 40);
+
+    expect((await b.client.gql(GET, { id: theirs.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    const move = await b.client.gql(MOVE, { id: theirs.id, stageId: working[1].id });
+    expect(move.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await s.historyOf(theirs.id))).toHaveLength(1);
+    expect(ids((await b.client.ok(LIST, { first: 500 })).clientInterests)).not.toContain(theirs.id);
+    expect(ids((await b.client.ok(LIST, { f: { counterpartyId: theirs.counterpartyId } })).clientInterests)).toEqual([]);
+    const bBoard = (await b.client.ok(BOARD, {})).clientInterestBoard;
+    expect(bBoard.totalCount).toBe(0);
+    expect((await b.client.ok(STALLED, { days: 14 })).stalledClientInterests.totalCount).toBe(0);
+    const card = await b.client.gql(`query($id: ID!) { counterparty(id: $id) { clientInterests { totalCount } } }`, { id: theirs.counterpartyId });
+    expect(card.errors?.[0].extensions.code).toBe('NOT_FOUND');
+
+    // The supervisor of A sees it everywhere, and may move it.
+    expect((await supervisor.ok(GET, { id: theirs.id })).clientInterest.id).toBe(theirs.id);
+    expect(ids((await supervisor.ok(LIST, { f: { responsibleId: a.user.id } })).clientInterests)).toEqual([theirs.id]);
+    const supBoard = (await supervisor.ok(BOARD, { f: { responsibleId: a.user.id } })).clientInterestBoard;
+    expect(supBoard.totalCount).toBe(1);
+    expect(ids((await supervisor.ok(STALLED, { days: 14 })).stalledClientInterests)).toContain(theirs.id);
+    const supCard = await supervisor.ok(`query($id: ID!) { counterparty(id: $id) { clientInterests { edges { node { id } } } } }`, { id: theirs.counterpartyId });
+    expect(ids(supCard.counterparty.clientInterests)).toEqual([theirs.id]);
+    await supervisor.ok(MOVE, { id: theirs.id, stageId: working[1].id });
+    // A's own view; another supervisor sees nothing of it.
+    expect(ids((await a.client.ok(LIST, {})).clientInterests)).toEqual([theirs.id]);
+    const { client: otherSup } = await t.as(Role.SUPERVISOR);
+    expect((await otherSup.gql(GET, { id: theirs.id })).errors?.[0].extensions.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('clientInterestBoard', () => {
+  it('counts, sums and weighs each stage, pages a column by its cursor, and drops long-closed cards', async () => {
+    const { user, client } = await t.as(Role.MANAGER);
+    const { scenario, working, success, failure } = await s.defaultScenario();
+    const first = [await s.interest(user, { plannedAmount: '100.00' }), await s.interest(user, { plannedAmount: '200.50' }), await s.interest(user, { plannedAmount: '0.15' })];
+    const second = await s.interest(user, { plannedAmount: '1000', stageId: working[1].id });
+    const won = await s.interest(user, { plannedAmount: '5000' });
+    await client.ok(`mutation($id: ID!) { markClientInterestWon(id: $id) { id } }`, { id: won.id });
+    const oldLost = await s.interest(user, { plannedAmount: '7000' });
+    await client.ok(`mutation($id: ID!, $r: ID!) { markClientInterestLost(id: $id, input: { lossReasonId: $r }) { id } }`, { id: oldLost.id, r: await s.lossReasonId() });
+    await t.app.db.query(`UPDATE client_interests SET actual_close_date = current_date - 90 WHERE id = $1`, [oldLost.id]);
+
+    const board = (await client.ok(BOARD, { n: 2 })).clientInterestBoard;
+    expect(board.scenario.id).toBe(scenario.id);
+    const col = (id: string) => board.columns.find((c: { stage: { id: string } }) => c.stage.id === id);
+    expect(board.columns.map((c: { stage: { id: string } }) => c.stage.id)).toEqual((await s.defaultScenario()).stages.map((st) => st.id));
+    // 100 + 200.50 + 0.15 at 10 %: weighted 30.065 → 30.07 (rounded once, on the column's sum).
+    expect(col(working[0].id)).toMatchObject({ count: 3, plannedAmount: '300.65', weightedAmount: '30.07' });
+    expect(col(working[1].id)).toMatchObject({ count: 1, plannedAmount: '1000.00', weightedAmount: '250.00' });
+    expect(col(success.id)).toMatchObject({ count: 1, plannedAmount: '5000.00', weightedAmount: '5000.00' });
+    expect(col(failure.id)).toMatchObject({ count: 0, plannedAmount: '0.00' });
+    expect(board).toMatchObject({ totalCount: 5, plannedAmount: '6300.65', weightedAmount: '5280.07' });
+    expect(ids(col(working[1].id).cards)).toEqual([second.id]);
+
+    // Newest first, two per page; the next page comes from the list with the same filter and the column's stage.
+    const column = col(working[0].id).cards;
+    expect(column).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(ids(column)).toEqual([first[2].id, first[1].id]);
+    const rest = (await client.ok(LIST, { first: 2, after: column.pageInfo.endCursor, f: { scenarioId: scenario.id, stageId: working[0].id, closedWithinDays: 30 } })).clientInterests;
+    expect(ids(rest)).toEqual([first[0].id]);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+
+    // The lost one shows when the window is wide enough.
+    const wide = (await client.ok(BOARD, { f: { closedWithinDays: 365 } })).clientInterestBoard;
+    expect(wide.columns.find((c: { stage: { id: string } }) => c.stage.id === failure.id)).toMatchObject({ count: 1, plannedAmount: '7000.00', weightedAmount: '0.00' });
+  });
+
+  it('refuses a scenario that does not exist and an out-of-range page size', async () => {
+    const { client } = await t.as(Role.MANAGER);
+    expect((await client.gql(BOARD, { sid: '5f0c6a0e-0000-4000-8000-00000000000d' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scenarioId' });
+    expect((await client.gql(BOARD, { n: 0 })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cardsPerColumn' });
+    expect((await t.anonymous().gql(BOARD, {})).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('costs a fixed number of SQL statements whatever the number of cards', async () => {
+    const { user, client } = await t.as(Role.MANAGER);
+    const product = await s.product();
+    const nested = `query { clientInterestBoard { columns { count cards { edges { node { id number stage { name } counterparty { name } responsible { fullName }
+      lines { product { name } } competitors { id } viewerCan { move } } } } } } }`;
+    await s.interest(user, { lines: [{ productId: product.id, quantity: '1' }] });
+    const few = (await client.gql(nested)).sql;
+    for (let i = 0; i < 4; i++) await s.interest(user, { lines: [{ productId: product.id, quantity: '2' }] });
+    const many = await client.gql(nested);
+    expect(many.errors).toBeUndefined();
+    expect(many.sql).toBe(few);
+  });
+});
+
+describe('clientInterests list', () => {
+  it('filters by state, stage and search, sorts by amount, and costs a fixed number of statements per page', async () => {
+    const { user, client } = await t.as(Role.MANAGER);
+    const cp = await t.factories.counterparty(user, { name: `ООО «${unique('Ромашка')}»` });
+    const { working } = await s.defaultScenario();
+    const a = await s.interest(user, { counterpartyId: cp.id, plannedAmount: '10', need: 'Поставка серверов' });
+    const b = await s.interest(user, { plannedAmount: '30', stageId: working[1].id });
+    const c = await s.interest(user, { plannedAmount: '20' });
+    await client.ok(`mutation($id: ID!) { suspendClientInterest(id: $id) { id } }`, { id: c.id });
+    expect(ids((await client.ok(LIST, { f: { state: 'SUSPENDED' } })).clientInterests)).toEqual([c.id]);
+    expect(ids((await client.ok(LIST, { f: { stageId: working[1].id } })).clientInterests)).toEqual([b.id]);
+    expect(ids((await client.ok(LIST, { f: { search: 'серверов' } })).clientInterests)).toEqual([a.id]);
+    expect(ids((await client.ok(LIST, { f: { search: cp.name.slice(5, 15) } })).clientInterests)).toEqual([a.id]);
+    expect(ids((await client.ok(LIST, { f: { search: a.number } })).clientInterests)).toEqual([a.id]);
+    const p1 = (await client.ok(LIST, { first: 2, o: { field: 'PLANNED_AMOUNT', direction: 'DESC' } })).clientInterests;
+    expect(ids(p1)).toEqual([b.id, c.id]);
+    const p2 = (await client.ok(LIST, { first: 2, after: p1.pageInfo.endCursor, o: { field: 'PLANNED_AMOUNT', direction: 'DESC' } })).clientInterests;
+    expect(ids(p2)).toEqual([a.id]);
+    const bad = await client.gql(LIST, { after: p1.pageInfo.endCursor, o: { field: 'CREATED_AT' } });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+
+    const nested = `query { clientInterests(first: 50) { edges { node { id stage { name } scenario { name } counterparty { name } lines { product { name } }
+      competitors { id } lastActivityAt weightedAmount lossReason { name } viewerCan { update } } } } }`;
+    const three = (await client.gql(nested)).sql;
+    await s.interest(user);
+    await s.interest(user);
+    expect((await client.gql(nested)).sql).toBe(three);
+  });
+});
+
+describe('Counterparty.clientInterests', () => {
+  it('pages each counterparty\'s interests, all counterparties of a page in a fixed number of statements', async () => {
+    const { user, client } = await t.as(Role.MANAGER);
+    const tag = unique('Карточка');
+    const a = await t.factories.counterparty(user, { name: `${tag} A` });
+    await t.factories.counterparty(user, { name: `${tag} B` });
+    const a1 = await s.interest(user, { counterpartyId: a.id });
+    const a2 = await s.interest(user, { counterpartyId: a.id });
+    const q = `query($s: String) { counterparties(first: 50, filter: { search: $s }) { edges { node { name
+      clientInterests(first: 1) { totalCount edges { node { id stage { name } } } pageInfo { hasNextPage endCursor } } } } } }`;
+    const first = await client.gql(q, { s: tag });
+    expect(first.errors).toBeUndefined();
+    const byName = Object.fromEntries(first.data!.counterparties.edges.map((e: { node: { name: string; clientInterests: unknown } }) => [e.node.name, e.node.clientInterests]));
+    expect(byName[`${tag} A`]).toMatchObject({ totalCount: 2, edges: [{ node: { id: a2.id } }], pageInfo: { hasNextPage: true } });
+    expect(byName[`${tag} B`]).toMatchObject({ totalCount: 0, edges: [] });
+    const next = await client.ok(`query($id: ID!, $after: String) { counterparty(id: $id) { clientInterests(first: 1, after: $after) { edges { node { id } } } } }`, {
+      id: a.id,
+      after: byName[`${tag} A`].pageInfo.endCursor,
+    });
+    expect(ids(next.counterparty.clientInterests)).toEqual([a1.id]);
+    for (let i = 0; i < 3; i++) await s.interest(user, { counterpartyId: (await t.factories.counterparty(user, { name: `${tag} more ${i}` })).id });
+    const more = await client.gql(q, { s: tag });
+    expect(more.data!.counterparties.edges).toHaveLength(5);
+    expect(more.sql).toBe(first.sql);
+  });
+});
+
+describe('stalledClientInterests', () => {
+  it('lists my active interests with no event for N days, based on them or with their client', async () => {
+    const { user, client } = await t.as(Role.MANAGER);
+    const quiet = await s.interest(user);
+    const calledClient = await s.interest(user);
+    const calledAboutIt = await s.interest(user);
+    const plannedAhead = await s.interest(user);
+    const fresh = await s.interest(user);
+    const suspended = await s.interest(user);
+    for (const ci of [quiet, calledClient, calledAboutIt, plannedAhead, suspended]) await age(ci.id, 30);
+    await client.ok(`mutation($id: ID!) { suspendClientInterest(id: $id) { id } }`, { id: suspended.id });
+    const daysAgo = (d: number) => new Date(Date.now() - d * 86400_000);
+    await t.factories.event(user, { counterpartyId: calledClient.counterpartyId, start: daysAgo(3), state: EventState.COMPLETED, result: 'Поговорили' });
+    await t.factories.event(user, { basedOn: { type: 'CLIENT_INTEREST' as never, id: calledAboutIt.id }, counterpartyId: (await t.factories.counterparty(user)).id, start: daysAgo(5), state: EventState.COMPLETED, result: 'ok' });
+    await t.factories.event(user, { counterpartyId: plannedAhead.counterpartyId, start: new Date(Date.now() + 2 * 86400_000) });
+    // An old call does not count as recent activity, but shows as the last one.
+    const old = await t.factories.event(user, { counterpartyId: quiet.counterpartyId, start: daysAgo(20), state: EventState.COMPLETED, result: 'давно' });
+
+    const stalled = (await client.ok(STALLED, { days: 14 })).stalledClientInterests;
+    expect(ids(stalled)).toEqual([quiet.id]);
+    expect(new Date(stalled.edges[0].node.lastActivityAt).getTime()).toBe(old.start.getTime());
+    expect(ids((await client.ok(LIST, { f: { stalledDays: 14 } })).clientInterests)).toEqual([quiet.id]);
+    // Over 25 days nothing but the call 20 days ago: the quiet one is not stalled then.
+    expect(ids((await client.ok(STALLED, { days: 25 })).stalledClientInterests)).toEqual([]);
+    expect(fresh.state).toBe('ACTIVE');
+    expect((await client.gql(STALLED, { days: 0 })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'days' });
+  });
+});
