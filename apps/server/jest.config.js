@@ -5,7 +5,10 @@ module.exports = {
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': require('../../jest.swc.js') },
-  moduleNameMapper: { '^@crm/contact-info$': '<rootDir>/../../packages/contact-info/src/index.ts' },
+  moduleNameMapper: {
+    '^@crm/contact-info$': '<rootDir>/../../packages/contact-info/src/index.ts',
+    '^@crm/process-engine$': '<rootDir>/../../packages/process-engine/src/index.ts',
+  },
   globalSetup: '<rootDir>/src/test/global-setup.ts',
   globalTeardown: '<rootDir>/src/test/global-teardown.ts',
   setupFiles: ['reflect-metadata'],
