@@ -21,12 +21,15 @@ import { createServices, type Services } from './core/services';
 import { createLoaders } from './core/loaders';
 import { createPubsub } from './core/pubsub';
 import { ReminderScheduler } from './modules/activities/reminder.scheduler';
+import { EscalationScheduler } from './modules/requests/escalation.scheduler';
+import { ProcessScheduler } from './modules/processes/process.scheduler';
 import { createSchema } from './core/schema';
 import { assertAffordable, costPlugin, depthRule } from './core/limits';
 import { formatError } from './core/errors';
 import { requestStore, currentRequestId } from './core/request-store';
 import { SESSION_COOKIE, type Context } from './core/context';
 import type { Actor } from './modules/auth/user.entity';
+import { registerPrintRoutes } from './modules/sales/print/print.routes';
 
 export interface App {
   url: string;
@@ -73,6 +76,8 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
   const services = createServices(db, config, pubSub);
   const schema = await createSchema(pubSub);
   const scheduler = new ReminderScheduler(services.reminders, log, config.schedulerIntervalMs);
+  const escalations = new EscalationScheduler(services.requests, log, config.schedulerIntervalMs);
+  const processScheduler = new ProcessScheduler(services.processes, log, config.schedulerIntervalMs);
 
   const app = express();
   app.disable('x-powered-by');
@@ -215,6 +220,9 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
     }
   });
 
+  // Print forms of sales documents (PDF), authenticated as /graphql is.
+  registerPrintRoutes(app, services.salesPrint, (req) => authenticate(services, req.headers.authorization, req.headers.cookie));
+
   serveWeb(app, config.webDir, log);
 
   // Last: errors outside GraphQL (a malformed or oversized JSON body) get the GraphQL error shape with the
@@ -246,6 +254,8 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
   });
   const port = (httpServer.address() as { port: number }).port;
   if (config.schedulerIntervalMs > 0) scheduler.start();
+  if (config.schedulerIntervalMs > 0) escalations.start();
+  if (config.schedulerIntervalMs > 0) processScheduler.start();
 
   return {
     url: `http://localhost:${port}`,
@@ -255,8 +265,11 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
     databaseMode: database.mode,
     async close() {
       await scheduler.stop();
+      await escalations.stop();
+      await processScheduler.stop();
       await apollo.stop();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await services.caches.close();
       await closePubsub();
       if (!opened) await database.close();
     },

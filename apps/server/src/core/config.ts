@@ -26,6 +26,12 @@ const schema = z.object({
   CRM_WEB_DIR: z.string().optional(),
   CRM_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   CRM_COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_FROM: z.string().min(3).default('CRM <crm@localhost>'),
+  CRM_AUTH_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -45,8 +51,14 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   webDir: string;
   cookieSecure: boolean;
+  /** SMTP server for e-mailing documents (invoices, offers); without it "send" only records the letter. */
+  smtpUrl?: string;
+  /** The From address of e-mailed documents. */
+  smtpFrom: string;
   /** How often due reminders are claimed; 0 turns the scheduler off (tests drive it by hand). */
   schedulerIntervalMs: number;
+  /** How long a signed-in credential's actor and the user directory stay cached in process; 0 turns it off. */
+  authCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,7 +96,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     webDir: path.resolve(e.CRM_WEB_DIR ?? path.join(__dirname, '../../../web/dist')),
     schedulerIntervalMs: e.CRM_SCHEDULER_INTERVAL_MS,
+    authCacheMs: e.CRM_AUTH_CACHE_MS,
     cookieSecure: e.CRM_COOKIE_SECURE ? e.CRM_COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
   };
 }
 

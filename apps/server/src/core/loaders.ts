@@ -6,11 +6,20 @@ import type { ContactPerson } from '../modules/contacts/contact-person.entity';
 import type { Counterparty, CounterpartyGroup } from '../modules/contacts/counterparty.entity';
 import type { Event } from '../modules/activities/event.entity';
 import type { Reminder } from '../modules/activities/reminder.entity';
+import type { EventPageRequest } from '../modules/activities/event.service';
+import type { ReminderPageRequest } from '../modules/activities/reminder.service';
+import type { ConnectionShape } from './pagination';
+import { unauthenticated } from './errors';
 import { CrmObjectType } from '../modules/activities/activities.enums';
+import { createCatalogLoaders } from '../modules/sales/catalog/catalog.loaders';
+import { createInterestLoaders } from '../modules/sales/interests/interests.loaders';
+import { createSalesDocumentLoaders } from '../modules/sales/documents/documents.loaders';
+import { createProcessLoaders } from '../modules/processes/processes.loaders';
 
 interface EventStats {
   lastContactAt: Date | null;
-  nextId: string | null;
+  /** The next planned event itself (read in the same statement). */
+  next: Event | null;
 }
 
 function byKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): (T | null)[] {
@@ -29,9 +38,9 @@ function groupByKey<T, K>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): 
   return keys.map((k) => map.get(k) ?? []);
 }
 
-function stats(rows: Array<{ owner: string; last_contact_at: Date | null; next_id: string | null }>, ids: readonly string[]): EventStats[] {
-  const map = new Map(rows.map((r) => [r.owner, { lastContactAt: r.last_contact_at, nextId: r.next_id }]));
-  return ids.map((id) => map.get(id) ?? { lastContactAt: null, nextId: null });
+function stats(rows: Array<{ owner: string; lastContactAt: Date | null; next: Event | null }>, ids: readonly string[]): EventStats[] {
+  const map = new Map(rows.map((r) => [r.owner, { lastContactAt: r.lastContactAt, next: r.next }]));
+  return ids.map((id) => map.get(id) ?? { lastContactAt: null, next: null });
 }
 
 /**
@@ -40,7 +49,14 @@ function stats(rows: Array<{ owner: string; last_contact_at: Date | null; next_i
  */
 export function createLoaders(services: Services, actor: Actor | null) {
   const scoped = <T>(fn: (a: Actor) => Promise<T[]>) => (actor ? fn(actor) : Promise.resolve([] as T[]));
+  const contactInfoOfPerson = new DataLoader<string, ContactInfo[]>(async (ids) =>
+    groupByKey(ids, await scoped((a) => services.contactInfo.byContactPersons(a, ids)), (ci) => ci.contactPersonId!),
+  );
   return {
+    ...createCatalogLoaders(services),
+    ...createInterestLoaders(services, actor),
+    ...createSalesDocumentLoaders(services, actor),
+    ...createProcessLoaders(services, actor),
     user: new DataLoader<string, User | null>(async (ids) => byKey(ids, await services.users.byIds(ids), (u) => u.id)),
     counterparty: new DataLoader<string, Counterparty | null>(async (ids) =>
       byKey(ids, await scoped((a) => services.counterparties.byIds(a, ids)), (c) => c.id),
@@ -51,15 +67,17 @@ export function createLoaders(services: Services, actor: Actor | null) {
     contactPerson: new DataLoader<string, ContactPerson | null>(async (ids) =>
       byKey(ids, await scoped((a) => services.contactPersons.byIds(a, ids)), (p) => p.id),
     ),
-    contactPersonsOfCounterparty: new DataLoader<string, ContactPerson[]>(async (ids) =>
-      groupByKey(ids, await scoped((a) => services.contactPersons.byCounterparties(a, ids)), (p) => p.counterpartyId!),
-    ),
+    contactPersonsOfCounterparty: new DataLoader<string, ContactPerson[]>(async (ids) => {
+      if (!actor) return ids.map(() => []);
+      const { persons, contactInfo } = await services.contactPersons.byCounterpartiesWithContactInfo(actor, ids);
+      // Their contact information came in the same statement: their phones and e-mails need no second one.
+      for (const [id, records] of contactInfo) contactInfoOfPerson.prime(id, records);
+      return groupByKey(ids, persons, (p) => p.counterpartyId!);
+    }),
     contactInfoOfCounterparty: new DataLoader<string, ContactInfo[]>(async (ids) =>
       groupByKey(ids, await scoped((a) => services.contactInfo.byCounterparties(a, ids)), (ci) => ci.counterpartyId!),
     ),
-    contactInfoOfPerson: new DataLoader<string, ContactInfo[]>(async (ids) =>
-      groupByKey(ids, await scoped((a) => services.contactInfo.byContactPersons(a, ids)), (ci) => ci.contactPersonId!),
-    ),
+    contactInfoOfPerson,
     event: new DataLoader<string, Event | null>(async (ids) => byKey(ids, await scoped((a) => services.events.byIds(a, ids)), (e) => e.id)),
     remindersOfEvent: new DataLoader<string, Reminder[]>(async (ids) =>
       groupByKey(ids, await scoped((a) => services.reminders.byEvents(a, ids)), (r) => r.subjectId!),
@@ -77,6 +95,15 @@ export function createLoaders(services: Services, actor: Actor | null) {
     }),
     contactInfoKind: new DataLoader<string, ContactInfoKind | null>(async (ids) =>
       byKey(ids, await services.contactInfo.kindsByIds(ids), (k) => k.id),
+    ),
+    /** A request's lists of events (and of reminders), each kind in one statement: see EventService.lists. */
+    eventPages: new DataLoader<EventPageRequest, ConnectionShape<Event>, string>(
+      async (requests) => (actor ? services.events.lists(actor, requests) : requests.map(() => unauthenticated())),
+      { cacheKeyFn: (r) => JSON.stringify(r) },
+    ),
+    reminderPages: new DataLoader<ReminderPageRequest, ConnectionShape<Reminder>, string>(
+      async (requests) => (actor ? services.reminders.lists(actor, requests) : requests.map(() => unauthenticated())),
+      { cacheKeyFn: (r) => JSON.stringify(r) },
     ),
   };
 }

@@ -67,13 +67,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** The real server, in this process, listening on a free port, on this worker's own database. */
-export async function startTestServer(): Promise<TestServer> {
+/**
+ * The real server, in this process, listening on a free port, on this worker's own database. The actor cache
+ * is off unless `env` turns it on (CRM_AUTH_CACHE_MS), so statement counts do not depend on timing.
+ */
+export async function startTestServer(opts: { env?: Record<string, string> } = {}): Promise<TestServer> {
   const worker = Number(process.env.JEST_WORKER_ID ?? 1);
   const url = process.env[envNameFor(worker)];
   if (!url) throw new Error(`No test database for worker ${worker}: is the global setup configured?`);
   const embedded = process.env.CRM_TEST_DB_MODE === 'embedded';
-  const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SESSION_SECRET: 'x'.repeat(40), CRM_WEB_DIR: '/nonexistent' }), databaseUrl: url };
+  const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', SESSION_SECRET: 'x'.repeat(40), CRM_WEB_DIR: '/nonexistent', CRM_AUTH_CACHE_MS: '0', ...opts.env }), databaseUrl: url };
   const log = createLogger(config.logLevel);
   const db = createDataSource(url, { poolSize: embedded ? 1 : 4, log });
   await db.initialize();

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CrmObjectType, EventDirection, EventKind, EventState, Importance, ReminderState } from './activities.enums';
 import { SortDirection } from '../../core/pagination';
 
@@ -77,6 +77,7 @@ export class EventFilter {
   @Field(() => ID, { nullable: true, description: 'Only events with this contact person.' }) @IsOptional() @IsUUID('all', { message: 'Not a valid contact person id' }) contactPersonId?: string;
   @Field(() => EventKind, { nullable: true, description: 'Only this kind.' }) @IsOptional() kind?: EventKind;
   @Field({ nullable: true, description: 'Fragment of the subject.' }) @IsOptional() @MaxLength(200) search?: string;
+  @Field(() => ObjectRefInput, { nullable: true, description: 'Only events entered based on this object (e.g. a client request).' }) @IsOptional() @ValidateNested() basedOn?: ObjectRefInput;
 }
 
 export enum EventSortField {

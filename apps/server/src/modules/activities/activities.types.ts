@@ -21,8 +21,10 @@ export class EventViewerCan {
 export const EventConnection = Connection(Event, 'Event', 'event');
 export const ReminderConnection = Connection(Reminder, 'Reminder', 'reminder');
 
-@InterfaceType({ description: 'Something in the work calendar.', resolveType: (v) => ('event' in v ? 'CalendarEvent' : 'CalendarReminder') })
+@InterfaceType({ description: 'Something in the work calendar.', resolveType: (v) => v.typename ?? ('event' in v ? 'CalendarEvent' : 'CalendarReminder') })
 export abstract class CalendarItem {
+  /** The concrete type of an item another module contributes (see CalendarService.register). */
+  typename?: string;
   @Field({ description: 'When it starts.' }) start: Date;
   @Field(() => Date, { nullable: true, description: 'When it ends.' }) end: Date | null;
   @Field({ description: 'What to show.' }) title: string;

@@ -14,8 +14,21 @@ const MAX_RANGE_DAYS = 62;
 const FEED_PAST_DAYS = 90;
 const FEED_FUTURE_DAYS = 365;
 
+/**
+ * Items another module adds to a user's calendar for a period (e.g. expected payments of invoices). `typename` names
+ * their GraphQL type, which implements CalendarItem. The caller has checked that the actor may see that user's.
+ */
+export type CalendarSource = (actor: Actor, userId: string, from: Date, to: Date) => Promise<Array<{ start: Date; end: Date | null; title: string; typename: string }>>;
+
 /** The work calendar: a user's events and reminders in a period, and their personal iCalendar feed. */
 export class CalendarService {
+  private readonly sources: CalendarSource[] = [];
+
+  /** Adds a module's items to every calendar. */
+  register(source: CalendarSource) {
+    this.sources.push(source);
+  }
+
   constructor(
     private readonly db: DataSource,
     private readonly events: EventService,
@@ -34,7 +47,7 @@ export class CalendarService {
     const userId = userIdRaw ? requireId(userIdRaw, 'userId') : actor.id;
     // A supervisor opens subordinates' calendars; reminders stay personal and are shown only to their owner.
     if (!canRead(actor, userId)) throw forbidden("You cannot open this user's calendar");
-    const [events, reminders] = await Promise.all([
+    const [events, reminders, ...contributed] = await Promise.all([
       this.events.ofUserBetween(userId, from, to),
       userId === actor.id
         ? this.db
@@ -45,10 +58,12 @@ export class CalendarService {
             .limit(2000)
             .getMany()
         : Promise.resolve([] as Reminder[]),
+      ...this.sources.map((source) => source(actor, userId, from, to)),
     ]);
     return [
       ...events.map((e) => ({ start: e.start, end: e.end, title: e.subject, event: e })),
       ...reminders.map((r) => ({ start: r.remindAt, end: null, title: r.text, reminder: r })),
+      ...contributed.flat(),
     ].sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 

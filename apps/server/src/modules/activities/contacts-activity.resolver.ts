@@ -21,8 +21,9 @@ export class CounterpartyActivityResolver {
 
   @FieldResolver(() => Event, { nullable: true, description: 'The next planned event with it.' })
   async nextPlannedEvent(@Root() c: Counterparty, @Ctx() ctx: Context) {
-    const { nextId } = await ctx.loaders.eventStatsOfCounterparty.load(c.id);
-    return nextId ? ctx.loaders.event.load(nextId) : null;
+    const { next } = await ctx.loaders.eventStatsOfCounterparty.load(c.id);
+    if (next) ctx.loaders.event.prime(next.id, next);
+    return next;
   }
 
   @FieldResolver(() => EventConnection, { description: 'Its events, newest first by default (the interaction history with state COMPLETED).' })
@@ -40,8 +41,9 @@ export class ContactPersonActivityResolver {
 
   @FieldResolver(() => Event, { nullable: true, description: 'The next planned event with the person.' })
   async nextPlannedEvent(@Root() p: ContactPerson, @Ctx() ctx: Context) {
-    const { nextId } = await ctx.loaders.eventStatsOfPerson.load(p.id);
-    return nextId ? ctx.loaders.event.load(nextId) : null;
+    const { next } = await ctx.loaders.eventStatsOfPerson.load(p.id);
+    if (next) ctx.loaders.event.prime(next.id, next);
+    return next;
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events with the person, newest first by default.' })

@@ -1,5 +1,6 @@
 import { startTestServer, unique, type ApiClient, type TestServer } from '../../test/harness';
 import { Role } from '../auth/user.entity';
+import { documentNumberSql, nextDocumentNumber, nextNumberCte } from '../../core/numbering';
 
 const FIELDS = `id number kind direction state subject content result start end version counterpartyId contactPersonId responsibleId
   completedAt cancelReason overdue basedOn { type id title } reminders { id state remindAt offsetMinutes }
@@ -45,7 +46,7 @@ describe('createEvent', () => {
     ['an empty subject', () => ({ subject: '', start: at(1).toISOString() }), 'subject'],
     ['a subject of spaces only', () => ({ subject: '   ', start: at(1).toISOString() }), 'subject'],
     ['a counterparty that does not exist', (s: string) => ({ subject: s, start: at(1).toISOString(), counterpartyId: '5f0c6a0e-0000-4000-8000-000000000001' }), 'counterpartyId'],
-    ['a basedOn of a type that cannot be referred to yet', (s: string) => ({ subject: s, start: at(1).toISOString(), basedOn: { type: 'INVOICE', id: '5f0c6a0e-0000-4000-8000-000000000002' } }), 'basedOn.type'],
+    ['a basedOn invoice that does not exist', (s: string) => ({ subject: s, start: at(1).toISOString(), basedOn: { type: 'INVOICE', id: '5f0c6a0e-0000-4000-8000-000000000002' } }), 'basedOn.id'],
   ])('refuses %s, naming the field, and writes nothing', async (_case, input, field) => {
     const { client, user } = await t.as(Role.MANAGER);
     const subject = unique('Bad ');
@@ -146,6 +147,29 @@ describe('createEvent', () => {
     numbers.sort((a, b) => a - b);
     expect(new Set(numbers).size).toBe(20);
     expect(numbers[19] - numbers[0]).toBe(19);
+  });
+
+  it('takes no number for a refused creation, and plans for a subordinate with the reminder theirs', async () => {
+    const { client, user: boss } = await t.as(Role.SUPERVISOR);
+    const member = await t.factories.user({ supervisorId: boss.id });
+    const gone = await t.factories.user({ supervisorId: boss.id });
+    await t.app.db.query(`UPDATE users SET active = false WHERE id = $1`, [gone.id]);
+    const seq = (n: string) => Number(n.slice(-6));
+    const before = await planned(client);
+    const refused = await client.gql(CREATE, { i: { kind: 'CALL', subject: unique('Refused '), start: at(2).toISOString(), responsibleId: gone.id } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'responsibleId' });
+    const theirs = await planned(client, { responsibleId: member.id });
+    expect(seq(theirs.number)).toBe(seq(before.number) + 1);
+    expect(theirs).toMatchObject({ responsibleId: member.id, reminders: [] }); // the reminder is the member's, not mine
+    expect(await t.factories.count('reminders', `subject_id = $1 AND user_id = $2 AND state = 'PENDING' AND offset_minutes = 15`, [theirs.id, member.id])).toBe(1);
+    expect((await auditRows(theirs.id)).map((a: { actor_id: string; action: string }) => [a.actor_id, a.action])).toEqual([[boss.id, 'CREATE']]);
+  });
+
+  it('formats a number of more than six digits whole, as the service always has', async () => {
+    await t.app.db.query(`INSERT INTO document_counters (prefix, year, last) VALUES ('TST', 2099, 999998) ON CONFLICT (prefix, year) DO UPDATE SET last = 999998`);
+    const viaService = await t.app.db.transaction((tx) => nextDocumentNumber(tx, 'TST', new Date(Date.UTC(2099, 5, 1))));
+    const [row] = await t.app.db.query(`WITH n AS (${nextNumberCte("'TST'", '2099')}) SELECT ${documentNumberSql('n')} AS number FROM n`);
+    expect([viaService, row.number]).toEqual(['TST-2099-999999', 'TST-2099-1000000']);
   });
 });
 

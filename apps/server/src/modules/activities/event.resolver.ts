@@ -3,7 +3,7 @@ import { Event, isOverdue } from './event.entity';
 import { Reminder } from './reminder.entity';
 import { CancelEventInput, CompleteEventInput, CreateEventInput, EventFilter, EventOrder, RescheduleEventInput, UpdateEventInput } from './activities.inputs';
 import { EventChange, EventConnection, EventViewerCan, ObjectRef, TaskCounts } from './activities.types';
-import { EVENT_CHANGED, type EventChangedPayload } from './event.service';
+import { EVENT_CHANGED, taskCountRequests, type EventChangedPayload } from './event.service';
 import { Counterparty } from '../contacts/counterparty.entity';
 import { ContactPerson } from '../contacts/contact-person.entity';
 import { User } from '../auth/user.entity';
@@ -21,7 +21,8 @@ export class EventResolver {
     @Arg('orderBy', () => EventOrder, { nullable: true }) orderBy: EventOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.events.list(requireActor(ctx), page.first, page.after, filter ?? {}, orderBy);
+    requireActor(ctx);
+    return ctx.loaders.eventPages.load({ first: page.first, after: page.after ?? null, filter: filter ?? {}, order: orderBy });
   }
 
   @Query(() => Event, { description: 'One event; NOT_FOUND when missing or outside my scope.' })
@@ -30,8 +31,12 @@ export class EventResolver {
   }
 
   @Query(() => TaskCounts, { description: 'Counts for the Tasks tab: my overdue and today\'s planned events, my due reminders.' })
-  taskCounts(@Ctx() ctx: Context) {
-    return ctx.services.events.taskCounts(requireActor(ctx));
+  async taskCounts(@Ctx() ctx: Context) {
+    // As totals of the tab's own lists, through the request's loaders: with the lists in the same request they
+    // share their statements.
+    const q = taskCountRequests(requireActor(ctx));
+    const [overdue, today, due] = await Promise.all([ctx.loaders.eventPages.load(q.overdue), ctx.loaders.eventPages.load(q.today), ctx.loaders.reminderPages.load(q.dueReminders)]);
+    return { overdue: overdue.totalCount, today: today.totalCount, dueReminders: due.totalCount, total: overdue.totalCount + today.totalCount + due.totalCount };
   }
 
   @Mutation(() => Event, { description: 'Plans (or records as done) an event; a planned one gets a reminder by default.' })

@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { DateTime } from 'luxon';
 import { Event, OVERDUE_SQL } from './event.entity';
-import { CrmObjectType, EventDirection, EventState, Importance } from './activities.enums';
+import { CrmObjectType, EventDirection, EventState, Importance, ReminderState } from './activities.enums';
 import type { CancelEventInput, CompleteEventInput, CreateEventInput, EventFilter, EventOrder, RescheduleEventInput, UpdateEventInput } from './activities.inputs';
 import { EventSortField } from './activities.inputs';
 import type { ObjectRefs } from './object-refs';
-import type { ReminderService } from './reminder.service';
+import type { ReminderPageRequest, ReminderService } from './reminder.service';
 import type { Actor } from '../auth/user.entity';
 import { User } from '../auth/user.entity';
 import { canRead, canWrite, scopeOf } from '../auth/access';
@@ -16,8 +16,9 @@ import { escapeLike } from '../auth/user.service';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { isId, requireId } from '../../core/ids';
 import { updateReturning, withTransaction } from '../../core/database/transaction';
-import { nextDocumentNumber } from '../../core/numbering';
-import { decodeCursor, SortDirection, toConnection } from '../../core/pagination';
+import { documentNumberSql, nextDocumentNumber, nextNumberCte } from '../../core/numbering';
+import { columnsOf, hydrate, pagesWithTotals, type PagePart } from '../../core/database/hydrate';
+import { decodeCursor, SortDirection, toConnection, type ConnectionShape } from '../../core/pagination';
 import type { PubSub } from '../../core/pubsub';
 import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
@@ -28,6 +29,26 @@ export interface EventChangedPayload {
   id: string;
   /** Everyone who should hear of it: the responsible now and before. */
   userIds: string[];
+}
+
+/** One list asked of `lists`: a page of events (`first: 0` for the total only). */
+export interface EventPageRequest {
+  first: number;
+  after?: string | null;
+  filter?: EventFilter;
+  order?: EventOrder | null;
+}
+
+/**
+ * The Tasks tab's counts as totals of its lists (`first: 0`): asked through a request's loaders, they share the
+ * statement of the tab's lists.
+ */
+export function taskCountRequests(actor: Actor) {
+  return {
+    overdue: { first: 0, filter: { responsibleId: actor.id, state: EventState.PLANNED, overdue: true } } as EventPageRequest,
+    today: { first: 0, filter: { responsibleId: actor.id, state: EventState.PLANNED, dueToday: true } } as EventPageRequest,
+    dueReminders: { first: 0, filter: { state: ReminderState.DUE } } as ReminderPageRequest,
+  };
 }
 
 const DEFAULT_REMIND_BEFORE = 15;
@@ -107,33 +128,69 @@ export class EventService {
   }
 
   async list(actor: Actor, first: number, after: string | null | undefined, filter: EventFilter = {}, order?: EventOrder | null) {
+    const [page] = await this.lists(actor, [{ first, after, filter, order }]);
+    if (page instanceof Error) throw page;
+    return page;
+  }
+
+  /**
+   * Several lists in one statement (the resolvers batch a request's lists through a per-request loader): the Tasks
+   * tab's overdue and today's events and its counts are one round trip, and their nested objects then load in
+   * one batch. `first: 0` asks for the total only. A request that is wrong gets its error, the others their page.
+   */
+  async lists(actor: Actor, requests: readonly EventPageRequest[]): Promise<Array<ConnectionShape<Event> | Error>> {
+    const parts: Array<{ part: PagePart<Event>; first: number } | Error> = requests.map((r, i) => {
+      try {
+        return { part: this.listQuery(actor, r, `_${i}`), first: r.first };
+      } catch (err) {
+        return err as Error;
+      }
+    });
+    const valid = parts.filter((p): p is { part: PagePart<Event>; first: number } => !(p instanceof Error));
+    const results = valid.length ? await pagesWithTotals(this.db, Event, 'e', valid.map((p) => p.part)) : [];
+    let next = 0;
+    return parts.map((p) => {
+      if (p instanceof Error) return p;
+      const { total, rows } = results[next++];
+      const sortValues = new Map(rows.map((r) => [r.entity.id, r.raw.sort_value]));
+      return toConnection(
+        rows.map((r) => r.entity),
+        p.first,
+        total,
+        (e) => [sortValues.get(e.id), e.id],
+      );
+    });
+  }
+
+  /** The list's query, its parameters named with `tag` so that several lists can share a statement. */
+  private listQuery(actor: Actor, { first, after, filter = {}, order }: EventPageRequest, tag: string): PagePart<Event> {
+    const n = (name: string) => `${name}${tag}`;
     const field = order?.field ?? EventSortField.START;
     const dir = order?.direction ?? SortDirection.ASC;
     const column = SORT_COLUMNS[field];
     const cursor = decodeCursor(after, 2, ([v, id]) => typeof v === 'string' && !Number.isNaN(Date.parse(v)) && isId(id));
     const qb = this.scoped(actor);
-    if (filter.responsibleId) qb.andWhere('e.responsible_id = :resp', { resp: filter.responsibleId });
-    if (filter.state) qb.andWhere('e.state = :state', { state: filter.state });
+    if (filter.responsibleId) qb.andWhere(`e.responsible_id = :${n('resp')}`, { [n('resp')]: filter.responsibleId });
+    if (filter.state) qb.andWhere(`e.state = :${n('state')}`, { [n('state')]: filter.state });
     if (filter.overdue === true) qb.andWhere(OVERDUE_SQL());
     if (filter.overdue === false) qb.andWhere(`NOT ${OVERDUE_SQL()}`);
     if (filter.dueToday) {
       const today = todayIn(actor.timeZone);
-      qb.andWhere(`e.state = 'PLANNED' AND e.start_at >= :todayFrom AND e.start_at < :todayTo AND NOT ${OVERDUE_SQL()}`, { todayFrom: today.from, todayTo: today.to });
+      qb.andWhere(`e.state = 'PLANNED' AND e.start_at >= :${n('todayFrom')} AND e.start_at < :${n('todayTo')} AND NOT ${OVERDUE_SQL()}`, { [n('todayFrom')]: today.from, [n('todayTo')]: today.to });
     }
     validDate(filter.from, 'filter.from');
     validDate(filter.to, 'filter.to');
-    if (filter.from) qb.andWhere('coalesce(e.end_at, e.start_at) >= :from', { from: filter.from });
-    if (filter.to) qb.andWhere('e.start_at < :to', { to: filter.to });
-    if (filter.counterpartyId) qb.andWhere('e.counterparty_id = :cid', { cid: filter.counterpartyId });
-    if (filter.contactPersonId) qb.andWhere('e.contact_person_id = :pid', { pid: filter.contactPersonId });
-    if (filter.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
-    if (filter.search?.trim()) qb.andWhere('lower(e.subject) LIKE :s', { s: `%${escapeLike(filter.search.trim().toLowerCase())}%` });
-    const total = await qb.clone().getCount();
-    if (cursor) qb.andWhere(`(${column}, e.id) ${dir === SortDirection.ASC ? '>' : '<'} (:cv, :cid2)`, { cv: cursor[0], cid2: cursor[1] });
-    qb.addSelect(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'sort_value').orderBy(column, dir).addOrderBy('e.id', dir).limit(first + 1);
-    const { entities, raw } = await qb.getRawAndEntities();
-    const sortValues = new Map(raw.map((r) => [r.e_id as string, r.sort_value as string]));
-    return toConnection(entities, first, total, (e) => [sortValues.get(e.id), e.id]);
+    if (filter.from) qb.andWhere(`coalesce(e.end_at, e.start_at) >= :${n('from')}`, { [n('from')]: filter.from });
+    if (filter.to) qb.andWhere(`e.start_at < :${n('to')}`, { [n('to')]: filter.to });
+    if (filter.counterpartyId) qb.andWhere(`e.counterparty_id = :${n('cid')}`, { [n('cid')]: filter.counterpartyId });
+    if (filter.contactPersonId) qb.andWhere(`e.contact_person_id = :${n('pid')}`, { [n('pid')]: filter.contactPersonId });
+    if (filter.kind) qb.andWhere(`e.kind = :${n('kind')}`, { [n('kind')]: filter.kind });
+    if (filter.search?.trim()) qb.andWhere(`lower(e.subject) LIKE :${n('s')}`, { [n('s')]: `%${escapeLike(filter.search.trim().toLowerCase())}%` });
+    if (first === 0) return { count: qb, page: null, orderBy: 'page."e_id"' };
+    const page = qb.clone();
+    if (cursor) page.andWhere(`(${column}, e.id) ${dir === SortDirection.ASC ? '>' : '<'} (:${n('cv')}, :${n('cid2')})`, { [n('cv')]: cursor[0], [n('cid2')]: cursor[1] });
+    page.addSelect(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'sort_value').orderBy(column, dir).addOrderBy('e.id', dir).limit(first + 1);
+    return { count: qb, page, orderBy: `page."e_${column.slice(2)}" ${dir}, page."e_id" ${dir}`, sortValue: true };
   }
 
   /**
@@ -151,7 +208,7 @@ export class EventService {
         return { counterpartyId: source?.counterpartyId ?? null, contactPersonId: source?.contactPersonId ?? null };
       }
       default:
-        return { counterpartyId: null, contactPersonId: null };
+        return (await this.refs.partiesOf(actor, basedOn)) ?? { counterpartyId: null, contactPersonId: null };
     }
   }
 
@@ -194,38 +251,84 @@ export class EventService {
     const given = { counterpartyId: input.counterpartyId ?? null, contactPersonId: input.contactPersonId ?? null };
     const inherited = input.basedOn && !given.counterpartyId && !given.contactPersonId ? await this.partiesOf(actor, input.basedOn) : given;
     const parties = await this.resolveParties(actor, inherited.counterpartyId, inherited.contactPersonId);
-    const created = await withTransaction(this.db, async (tx) => {
-      const responsibleId = input.responsibleId ?? actor.id;
-      await this.checkResponsible(tx, actor, responsibleId);
-      const repo = tx.getRepository(Event);
-      const e = repo.create({
-        number: await nextDocumentNumber(tx, 'EV', new Date()),
-        kind: input.kind,
-        direction: input.direction ?? EventDirection.OUTGOING,
-        state,
-        subject: input.subject.trim(),
-        content: input.content?.trim() || null,
-        result: state === EventState.COMPLETED ? input.result!.trim() : null,
-        importance: input.importance ?? Importance.NORMAL,
-        start: input.start,
-        end: input.end ?? null,
-        ...parties,
-        responsibleId,
-        basedOnType: input.basedOn?.type ?? null,
-        basedOnId: input.basedOn?.id ?? null,
-        completedAt: state === EventState.COMPLETED ? new Date() : null,
-        createdById: actor.id,
-      });
-      if (!e.subject) throw badInput('subject', 'Enter a subject', 'REQUIRED');
-      const saved = await repo.save(e);
-      if (state === EventState.PLANNED && !input.noReminder) {
-        await this.reminders.armForEvent(tx, saved, input.remindBeforeMinutes ?? DEFAULT_REMIND_BEFORE);
-      }
-      await this.audit.record(tx, actor, { entityType: ENTITY, entityId: saved.id, entityLabel: `${saved.number} ${saved.subject}`, action: AuditAction.CREATE, changes: diffSnapshots({}, snapshot(saved)) });
-      return saved;
+    const responsibleId = input.responsibleId ?? actor.id;
+    const e = this.db.getRepository(Event).create({
+      kind: input.kind,
+      direction: input.direction ?? EventDirection.OUTGOING,
+      state,
+      subject: input.subject.trim(),
+      content: input.content?.trim() || null,
+      result: state === EventState.COMPLETED ? input.result!.trim() : null,
+      importance: input.importance ?? Importance.NORMAL,
+      start: input.start,
+      end: input.end ?? null,
+      ...parties,
+      responsibleId,
+      basedOnType: input.basedOn?.type ?? null,
+      basedOnId: input.basedOn?.id ?? null,
+      completedAt: state === EventState.COMPLETED ? new Date() : null,
+      createdById: actor.id,
     });
+    if (!e.subject) throw badInput('subject', 'Enter a subject', 'REQUIRED');
+    const remindBefore = state === EventState.PLANNED && !input.noReminder ? (input.remindBeforeMinutes ?? DEFAULT_REMIND_BEFORE) : null;
+    // The caller is active and may assign to themselves: only someone else needs looking up, in the transaction.
+    const created =
+      responsibleId === actor.id
+        ? await this.insert(this.db.manager, actor, e, remindBefore)
+        : await withTransaction(this.db, async (tx) => {
+            await this.checkResponsible(tx, actor, responsibleId);
+            return this.insert(tx, actor, e, remindBefore);
+          });
     this.published(created);
     return created;
+  }
+
+  /**
+   * Writes a new event in one statement — one transaction: its number (the year's counter row, locked from here
+   * until this statement commits, so numbers stay gapless and distinct), the event, its reminder and its audit
+   * row. Taking the number as the last thing before commit, not first in a transaction of five round trips,
+   * is what lets concurrent creations follow each other quickly.
+   */
+  private async insert(m: EntityManager, actor: Actor, e: Event, remindBefore: number | null): Promise<Event> {
+    const now = new Date();
+    const [row] = await m.query(
+      `WITH n AS (${nextNumberCte("'EV'", '$1::int')}),
+       e AS (
+         INSERT INTO events (number, kind, direction, state, subject, content, result, importance, start_at, end_at, counterparty_id, contact_person_id,
+                             responsible_id, based_on_type, based_on_id, completed_at, created_by_id)
+         SELECT ${documentNumberSql('n')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 FROM n
+         RETURNING *
+       ),
+       r AS (${this.reminders.armForEventSql('e', '$18::int')}),
+       -- The audit row, as AuditService.record writes it.
+       a AS (INSERT INTO audit_log (at, actor_id, entity_type, entity_id, entity_label, action, changes)
+             SELECT $19, $20, '${ENTITY}', e.id, e.number || ' ' || e.subject, '${AuditAction.CREATE}', $21 FROM e)
+       SELECT ${columnsOf(this.db, Event, 'e', 'e_')} FROM e`,
+      [
+        now.getUTCFullYear(),
+        e.kind,
+        e.direction,
+        e.state,
+        e.subject,
+        e.content,
+        e.result,
+        e.importance,
+        e.start,
+        e.end,
+        e.counterpartyId,
+        e.contactPersonId,
+        e.responsibleId,
+        e.basedOnType,
+        e.basedOnId,
+        e.completedAt,
+        e.createdById,
+        remindBefore,
+        now,
+        actor.id,
+        JSON.stringify(diffSnapshots({}, snapshot(e))),
+      ],
+    );
+    return hydrate(this.db, Event, row, 'e_')!;
   }
 
   /** Loads an event for a change: locked, visible, writable, of the expected version. */
@@ -371,20 +474,23 @@ export class EventService {
    * The last contact is when the latest completed event took place (its start), not when it was marked done:
    * a call typed in today that happened last week was last week's contact.
    */
-  async statsFor(actor: Actor, column: 'counterparty_id' | 'contact_person_id', ids: readonly string[]) {
+  async statsFor(actor: Actor, column: 'counterparty_id' | 'contact_person_id', ids: readonly string[]): Promise<Array<{ owner: string; lastContactAt: Date | null; next: Event | null }>> {
     if (!ids.length) return [];
     const scope = scopeOf(actor).read;
-    const rows: Array<{ owner: string; last_contact_at: Date | null; next_id: string | null }> = await this.db.query(
+    // The next planned event comes whole, so the card's `nextPlannedEvent` needs no statement of its own.
+    const rows: Array<Record<string, unknown>> = await this.db.query(
       `SELECT o.owner,
               (SELECT max(e.start_at) FROM events e
                 WHERE e.${column} = o.owner AND e.state = 'COMPLETED' AND ($2::uuid[] IS NULL OR e.responsible_id = ANY($2))) AS last_contact_at,
-              (SELECT e.id FROM events e
-                WHERE e.${column} = o.owner AND e.state = 'PLANNED' AND ($2::uuid[] IS NULL OR e.responsible_id = ANY($2))
-                ORDER BY e.start_at, e.id LIMIT 1) AS next_id
-         FROM unnest($1::uuid[]) AS o(owner)`,
+              ${columnsOf(this.db, Event, 'n', 'n_')}
+         FROM unnest($1::uuid[]) AS o(owner)
+         LEFT JOIN LATERAL (
+           SELECT e.* FROM events e
+            WHERE e.${column} = o.owner AND e.state = 'PLANNED' AND ($2::uuid[] IS NULL OR e.responsible_id = ANY($2))
+            ORDER BY e.start_at, e.id LIMIT 1) n ON true`,
       [ids, scope],
     );
-    return rows;
+    return rows.map((r) => ({ owner: r.owner as string, lastContactAt: (r.last_contact_at as Date | null) ?? null, next: hydrate(this.db, Event, r, 'n_') }));
   }
 
   async taskCounts(actor: Actor) {
@@ -410,6 +516,57 @@ export class EventService {
       .orderBy('e.start_at')
       .limit(2000)
       .getMany();
+  }
+
+  /** Events in the actor's scope entered based on any of the given objects (a document chain's last level). */
+  async basedOnAny(actor: Actor, refs: ReadonlyArray<{ type: CrmObjectType; id: string }>): Promise<Event[]> {
+    const valid = refs.filter((r) => isId(r.id));
+    if (!valid.length) return [];
+    return this.scoped(actor)
+      .andWhere('(e.based_on_type, e.based_on_id) IN (SELECT * FROM unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])))', { types: valid.map((r) => r.type), ids: valid.map((r) => r.id) })
+      .orderBy('e.start_at')
+      .addOrderBy('e.id')
+      .limit(1000)
+      .getMany();
+  }
+
+  /**
+   * A planned event the system makes inside the caller's transaction (the control task of an escalated client
+   * request, a business-process step): no actor, so no access check and an audit row without one; no reminder.
+   * The caller pushes it after its commit with `announce`.
+   */
+  async createInTransaction(
+    tx: EntityManager,
+    input: Pick<Event, 'kind' | 'subject' | 'content' | 'importance' | 'start' | 'responsibleId' | 'counterpartyId' | 'contactPersonId'> & { basedOn: { type: CrmObjectType; id: string } | null },
+  ): Promise<Event> {
+    const repo = tx.getRepository(Event);
+    const e = repo.create({
+      kind: input.kind,
+      direction: EventDirection.OUTGOING,
+      state: EventState.PLANNED,
+      subject: input.subject.slice(0, 300),
+      content: input.content,
+      result: null,
+      importance: input.importance,
+      start: input.start,
+      end: null,
+      counterpartyId: input.counterpartyId,
+      contactPersonId: input.contactPersonId,
+      responsibleId: input.responsibleId,
+      basedOnType: input.basedOn?.type ?? null,
+      basedOnId: input.basedOn?.id ?? null,
+      completedAt: null,
+      createdById: null,
+    });
+    e.number = await nextDocumentNumber(tx, 'EV', new Date());
+    const saved = await repo.save(e);
+    await this.audit.record(tx, null, { entityType: ENTITY, entityId: saved.id, entityLabel: `${saved.number} ${saved.subject}`, action: AuditAction.CREATE, changes: diffSnapshots({}, snapshot(saved)) });
+    return saved;
+  }
+
+  /** Pushes `eventChanged` for an event changed outside this service's own methods (after that change commits). */
+  announce(e: Event) {
+    this.published(e);
   }
 
   titles = async (actor: Actor, ids: readonly string[]) => (await this.byIds(actor, ids)).map((e) => ({ id: e.id, title: `${e.number} ${e.subject}` }));

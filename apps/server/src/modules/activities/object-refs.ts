@@ -6,15 +6,27 @@ import { CrmObjectType } from './activities.enums';
 /** Finds the objects of one type that an actor may see, with a title for each. */
 export type ObjectSource = (actor: Actor, ids: readonly string[]) => Promise<Array<{ id: string; title: string }>>;
 
+/** The client side of an object (its counterparty and contact person), for events entered based on it. */
+export type PartiesSource = (actor: Actor, id: string) => Promise<{ counterpartyId: string | null; contactPersonId: string | null } | null>;
+
 /**
  * The objects events and reminders may refer to ("based on", "subject"). Each module registers its types,
  * so a reference is checked and titled by the module that owns it, within the actor's scope.
  */
 export class ObjectRefs {
   private readonly sources = new Map<CrmObjectType, ObjectSource>();
+  private readonly parties = new Map<CrmObjectType, PartiesSource>();
 
-  register(type: CrmObjectType, source: ObjectSource) {
+  /** `partiesOf`, when given, lets an event entered based on such an object inherit its counterparty and contact. */
+  register(type: CrmObjectType, source: ObjectSource, partiesOf?: PartiesSource) {
     this.sources.set(type, source);
+    if (partiesOf) this.parties.set(type, partiesOf);
+  }
+
+  /** The counterparty and contact person of an object, as its module defines them; null when it defines none. */
+  async partiesOf(actor: Actor, ref: { type: CrmObjectType; id: string }) {
+    const source = this.parties.get(ref.type);
+    return source ? source(actor, ref.id) : null;
   }
 
   supports(type: CrmObjectType) {

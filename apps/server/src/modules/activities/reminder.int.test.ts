@@ -37,7 +37,7 @@ describe('createReminder', () => {
   it.each([
     ['an empty text', { text: '' }, 'text'],
     ['a text of spaces only', { text: '   ' }, 'text'],
-    ['a subject of a type that cannot be referred to yet', { subject: { type: 'INVOICE', id: '5f0c6a0e-0000-4000-8000-000000000010' } }, 'subject.type'],
+    ['a subject invoice that does not exist', { subject: { type: 'INVOICE', id: '5f0c6a0e-0000-4000-8000-000000000010' } }, 'subject.id'],
     ['a subject that is not an id', { subject: { type: 'COUNTERPARTY', id: 'nope' } }, 'subject.id'],
   ])('refuses %s, naming the field, and writes nothing', async (_case, input, field) => {
     const { client, user } = await t.as(Role.MANAGER);

@@ -11,7 +11,8 @@ import { createLoaders } from '../../core/loaders';
 export class ReminderResolver {
   @Query(() => ReminderConnection, { description: 'My reminders, by time.' })
   reminders(@Args() page: PageArgs, @Arg('filter', () => ReminderFilter, { nullable: true }) filter: ReminderFilter | null, @Ctx() ctx: Context) {
-    return ctx.services.reminders.list(requireActor(ctx), page.first, page.after, filter ?? {});
+    requireActor(ctx);
+    return ctx.loaders.reminderPages.load({ first: page.first, after: page.after ?? null, filter: filter ?? {} });
   }
 
   @Mutation(() => Reminder, { description: 'Sets a reminder for myself, optionally about an object.' })

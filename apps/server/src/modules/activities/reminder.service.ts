@@ -7,7 +7,8 @@ import type { Actor } from '../auth/user.entity';
 import { badInput, notFound } from '../../core/errors';
 import { requireId } from '../../core/ids';
 import { withTransaction } from '../../core/database/transaction';
-import { decodeCursor, toConnection } from '../../core/pagination';
+import { decodeCursor, toConnection, type ConnectionShape } from '../../core/pagination';
+import { pagesWithTotals, type PagePart } from '../../core/database/hydrate';
 import type { PubSub } from '../../core/pubsub';
 import { diffSnapshots, type AuditService } from '../audit/audit.service';
 import { AuditAction } from '../audit/audit-entry.entity';
@@ -46,6 +47,13 @@ export function reminderFromPayload(p: ReminderDuePayload): Reminder {
   });
 }
 
+/** One list asked of `lists` (`first: 0` for the total only). */
+export interface ReminderPageRequest {
+  first: number;
+  after?: string | null;
+  filter?: ReminderFilter;
+}
+
 const MIN_SNOOZE = 5;
 const MAX_SNOOZE = 7 * 24 * 60;
 const ENTITY = 'Reminder';
@@ -78,13 +86,41 @@ export class ReminderService {
   }
 
   async list(actor: Actor, first: number, after: string | null | undefined, filter: ReminderFilter = {}) {
-    const cursor = decodeCursor(after, 2, ([at, id]) => typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string') as [string, string] | null;
-    const qb = this.db.getRepository(Reminder).createQueryBuilder('r').where('r.user_id = :me', { me: actor.id });
-    if (filter.state) qb.andWhere('r.state = :state', { state: filter.state });
-    const total = await qb.clone().getCount();
-    if (cursor) qb.andWhere('(r.remind_at, r.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb.orderBy('r.remind_at').addOrderBy('r.id').limit(first + 1).getMany();
-    return toConnection(rows, first, total, (r) => [r.remindAt.toISOString(), r.id]);
+    const [page] = await this.lists(actor, [{ first, after, filter }]);
+    if (page instanceof Error) throw page;
+    return page;
+  }
+
+  /** Several lists of my reminders in one statement (`first: 0` for the total only); see EventService.lists. */
+  async lists(actor: Actor, requests: readonly ReminderPageRequest[]): Promise<Array<ConnectionShape<Reminder> | Error>> {
+    const parts: Array<PagePart<Reminder> | Error> = requests.map(({ first, after, filter = {} }, i) => {
+      try {
+        const n = (name: string) => `${name}_${i}`;
+        const cursor = decodeCursor(after, 2, ([at, id]) => typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof id === 'string') as [string, string] | null;
+        const qb = this.db.getRepository(Reminder).createQueryBuilder('r').where('r.user_id = :me', { me: actor.id });
+        if (filter.state) qb.andWhere(`r.state = :${n('state')}`, { [n('state')]: filter.state });
+        if (first === 0) return { count: qb, page: null, orderBy: 'page."r_id"' };
+        const page = qb.clone();
+        if (cursor) page.andWhere(`(r.remind_at, r.id) > (:${n('at')}, :${n('id')})`, { [n('at')]: cursor[0], [n('id')]: cursor[1] });
+        page.orderBy('r.remind_at').addOrderBy('r.id').limit(first + 1);
+        return { count: qb, page, orderBy: 'page."r_remind_at", page."r_id"' };
+      } catch (err) {
+        return err as Error;
+      }
+    });
+    const valid = parts.filter((p): p is PagePart<Reminder> => !(p instanceof Error));
+    const results = valid.length ? await pagesWithTotals(this.db, Reminder, 'r', valid) : [];
+    let next = 0;
+    return parts.map((p, i) => {
+      if (p instanceof Error) return p;
+      const { total, rows } = results[next++];
+      return toConnection(
+        rows.map((r) => r.entity),
+        requests[i].first,
+        total,
+        (r) => [r.remindAt.toISOString(), r.id],
+      );
+    });
   }
 
   async create(actor: Actor, input: CreateReminderInput): Promise<Reminder> {
@@ -140,6 +176,16 @@ export class ReminderService {
 
   // ---- reminders that follow an event (called inside the event's transaction) ----
 
+  /**
+   * `armForEvent` inside the statement that creates the event: an INSERT over the CTE `e` holding the new event
+   * row, arming nothing when `offset` (an SQL expression, minutes) is null.
+   */
+  armForEventSql(e: string, offset: string) {
+    return `INSERT INTO reminders (user_id, text, remind_at, state, subject_type, subject_id, offset_minutes)
+            SELECT ${e}.responsible_id, ${e}.subject, ${e}.start_at - make_interval(mins => ${offset}), 'PENDING', 'EVENT', ${e}.id, ${offset}
+              FROM ${e} WHERE ${offset} IS NOT NULL`;
+  }
+
   async armForEvent(tx: EntityManager, e: { id: string; subject: string; start: Date; responsibleId: string }, offsetMinutes: number) {
     await tx.query(
       `INSERT INTO reminders (user_id, text, remind_at, state, subject_type, subject_id, offset_minutes) VALUES ($1, $2, $3, 'PENDING', 'EVENT', $4, $5)`,
@@ -158,6 +204,17 @@ export class ReminderService {
               fired_at = CASE WHEN $5 THEN NULL ELSE fired_at END
         WHERE subject_type = 'EVENT' AND subject_id = $1 AND offset_minutes IS NOT NULL`,
       [e.id, e.responsibleId, e.subject, e.start, rearm],
+    );
+  }
+
+  /**
+   * A reminder about an object for a user, in the caller's transaction: e.g. the expected payment of a posted
+   * invoice, for its responsible at the due date. The owner of the object dismisses it (`dismissForSubject`).
+   */
+  async armForSubject(tx: EntityManager, r: { userId: string; text: string; remindAt: Date; subjectType: CrmObjectType; subjectId: string }) {
+    await tx.query(
+      `INSERT INTO reminders (user_id, text, remind_at, state, subject_type, subject_id, offset_minutes) VALUES ($1, $2, $3, 'PENDING', $4, $5, NULL)`,
+      [r.userId, r.text.slice(0, 500), r.remindAt, r.subjectType, r.subjectId],
     );
   }
 
