@@ -3,8 +3,11 @@ import { useApolloClient, useSubscription } from '@apollo/client/react';
 import { EVENT_DEPENDENT_QUERIES, REMINDER_DEPENDENT_QUERIES, refreshActive } from '../../lib/live-refresh';
 import { onSocketReconnected } from '../apollo';
 import { EventChangedSubscription } from '../reminders/reminders.graphql';
+import { REQUEST_DEPENDENT_QUERIES } from './request-queries';
 
-const ALL_LIVE = [...new Set([...EVENT_DEPENDENT_QUERIES, ...REMINDER_DEPENDENT_QUERIES])];
+/** A request card lists the events based on it (a call-back, the supervisor's control task). */
+const ON_EVENT_CHANGE = [...EVENT_DEPENDENT_QUERIES, 'ClientRequestEvents'];
+const ALL_LIVE = [...new Set([...EVENT_DEPENDENT_QUERIES, ...REMINDER_DEPENDENT_QUERIES, ...REQUEST_DEPENDENT_QUERIES])];
 
 /**
  * Pushes instead of polling: `eventChanged` (an event I am responsible for was created or changed, by anyone)
@@ -22,7 +25,7 @@ export function LiveUpdates() {
   };
 
   useSubscription(EventChangedSubscription, {
-    onData: () => refreshSoon(EVENT_DEPENDENT_QUERIES),
+    onData: () => refreshSoon(ON_EVENT_CHANGE),
   });
 
   useEffect(() => onSocketReconnected(() => void refreshActive(client, ALL_LIVE)), [client]);

@@ -18,6 +18,8 @@ import type { ReminderFieldsFragment } from '../../graphql/graphql';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { objectRefPath } from '../../lib/entity-paths';
 import { formatDateTime } from '../../lib/format';
+import { NotificationList } from './NotificationList';
+import { useNotifications } from './NotificationsProvider';
 import { useReminders } from './RemindersProvider';
 import { SnoozeMenu } from './SnoozeMenu';
 
@@ -39,33 +41,38 @@ export function ReminderSubject({ reminder, onNavigate }: { reminder: ReminderFi
   );
 }
 
-/** The bell in the app bar: how many reminders are due, and the notification centre with what to do about each. */
+/**
+ * The bell in the app bar: unread notifications (a critical request, an escalation) plus due reminders, and the
+ * notification centre with both — notifications to open, reminders to snooze or dismiss.
+ */
 export function ReminderBell() {
   const { t } = useTranslation();
   const { due, dueCount, centerOpen, setCenterOpen, snooze, dismiss, actionError } = useReminders();
+  const { unreadCount } = useNotifications();
   const anchor = useRef<HTMLButtonElement>(null);
   const close = () => setCenterOpen(false);
+  const total = dueCount + unreadCount;
 
   return (
     <>
-      <Tooltip title={t('reminders.title')}>
+      <Tooltip title={t('notifications.centerTitle')}>
         <IconButton
           ref={anchor}
           color="inherit"
           onClick={() => setCenterOpen(!centerOpen)}
-          aria-label={t('reminders.bellLabel', { count: dueCount })}
+          aria-label={t('notifications.bellLabel', { count: total, reminders: dueCount, notifications: unreadCount })}
           aria-haspopup="dialog"
           data-testid="reminder-bell"
         >
           <Box sx={{ position: 'relative', display: 'inline-flex' }}>
-            {dueCount > 0 ? <NotificationsActiveOutlined /> : <NotificationsOutlined />}
+            {total > 0 ? <NotificationsActiveOutlined /> : <NotificationsOutlined />}
             {/* Always in the DOM with the real number (0 included), hidden when there is nothing due. */}
             <Box
               component="span"
               data-testid="reminder-count"
               aria-hidden
               sx={{
-                display: dueCount > 0 ? 'flex' : 'none',
+                display: total > 0 ? 'flex' : 'none',
                 position: 'absolute',
                 top: -6,
                 right: -8,
@@ -82,7 +89,7 @@ export function ReminderBell() {
                 justifyContent: 'center',
               }}
             >
-              {dueCount}
+              {total}
             </Box>
           </Box>
         </IconButton>
@@ -95,8 +102,10 @@ export function ReminderBell() {
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
         slotProps={{ paper: { sx: { width: 380, maxWidth: 'calc(100vw - 16px)', maxHeight: '70vh' }, 'data-testid': 'reminder-center' } as object }}
       >
+        <NotificationList onNavigate={close} />
+        <Divider />
         <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', px: 2, py: 1.5 }}>
-          <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600 }}>
+          <Typography variant="subtitle2" component="h3" color="text.secondary">
             {t('reminders.title')}
           </Typography>
           <Button size="small" component={RouterLink} to="/tasks" onClick={close}>
@@ -108,7 +117,7 @@ export function ReminderBell() {
           <ErrorAlert error={actionError ?? undefined} />
         </Box>
         {due.length === 0 ? (
-          <Typography color="text.secondary" sx={{ p: 2 }}>
+          <Typography variant="body2" color="text.secondary" sx={{ px: 2, py: 1.5 }}>
             {t('reminders.empty')}
           </Typography>
         ) : (

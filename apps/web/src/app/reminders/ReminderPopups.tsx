@@ -12,6 +12,8 @@ import type { ReminderFieldsFragment } from '../../graphql/graphql';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../lib/format';
 import { ReminderSubject } from './ReminderBell';
+import { NotificationPopup } from './NotificationPopup';
+import { useNotifications } from './NotificationsProvider';
 import { useReminders } from './RemindersProvider';
 import { SnoozeMenu } from './SnoozeMenu';
 
@@ -20,13 +22,15 @@ const AWAY_SUMMARY_MS = 15_000;
 /**
  * The pop-up in the corner (`reminder-popup`, one at a time): the reminder that just came due (the rest counted),
  * staying until the user snoozes, dismisses or closes it; or, once per visit, a summary of what came due while they
- * were away (a live reminder replaces it; it closes by itself after a while). Hidden while the notification centre is open, which shows the same.
+ * were away (a live reminder replaces it; it closes by itself after a while). Above it, a notification that just
+ * arrived (`notification-popup`). Hidden while the notification centre is open, which shows the same.
  */
 export function ReminderPopups() {
   const { t } = useTranslation();
   const { popups, awayCount, closeAway, centerOpen, setCenterOpen } = useReminders();
+  const { toasts } = useNotifications();
   const current = popups[0];
-  const shown = !centerOpen && Boolean(current || awayCount > 0);
+  const shown = !centerOpen && Boolean(current || awayCount > 0 || toasts.length > 0);
   const region = useRef<HTMLDivElement>(null);
 
   // The page gets room below its content as tall as the pop-up, so nothing (a form's Save button at the very
@@ -46,7 +50,7 @@ export function ReminderPopups() {
       observer.disconnect();
       root.style.removeProperty('--reminder-popup-space');
     };
-  }, [shown, current?.id, awayCount]);
+  }, [shown, current?.id, awayCount, toasts[0]?.id]);
 
   // The summary is for information (the bell keeps the count): it goes away by itself; a live reminder stays.
   useEffect(() => {
@@ -62,7 +66,7 @@ export function ReminderPopups() {
       ref={region}
       spacing={1}
       role="region"
-      aria-label={t('reminders.title')}
+      aria-label={t('notifications.centerTitle')}
       sx={{
         position: 'fixed',
         // Under dialogs (their buttons stay reachable), above the page and the side drawer.
@@ -73,6 +77,7 @@ export function ReminderPopups() {
         width: { sm: 400 },
       }}
     >
+      <NotificationPopup />
       {awayCount > 0 && !current && (
         <Alert
           severity="info"

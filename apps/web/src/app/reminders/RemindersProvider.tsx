@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { useApolloClient, useMutation, useQuery, useSubscription } from '@apollo/client/react';
 import type { ReminderFieldsFragment } from '../../graphql/graphql';
 import { REMINDER_DEPENDENT_QUERIES, refreshActive } from '../../lib/live-refresh';
+import { NotificationsProvider } from './NotificationsProvider';
 import { DismissReminderMutation, DueRemindersQuery, ReminderDueSubscription, SnoozeReminderMutation } from './reminders.graphql';
 
 /** Snooze choices, as in 1C: from 5 minutes to a week. */
@@ -150,5 +151,10 @@ export function RemindersProvider({ children }: { children: ReactNode }) {
     [due, popups, data, awayCount, closeAway, forget, snooze, dismiss, centerOpen, actionError],
   );
 
-  return <RemindersContext.Provider value={value}>{children}</RemindersContext.Provider>;
+  // Notifications (critical requests, escalations) share the bell and the centre with the reminders.
+  return (
+    <RemindersContext.Provider value={value}>
+      <NotificationsProvider>{children}</NotificationsProvider>
+    </RemindersContext.Provider>
+  );
 }
