@@ -25,6 +25,7 @@ import { CompleteEventDialog } from '../../events/components/CompleteEventDialog
 import { RescheduleEventDialog } from '../../events/components/RescheduleEventDialog';
 import { TaskEventRow } from '../components/TaskEventRow';
 import { TaskReminderRow } from '../components/TaskReminderRow';
+import { ProcessTasksBlock } from '../components/ProcessTasksBlock';
 import { TasksPageQuery } from '../graphql/tasks.graphql';
 
 function Section({ title, count, tone, testId, empty, children }: { title: string; count: number; tone: 'error' | 'primary' | 'warning'; testId: string; empty: string; children: ReactNode }) {
@@ -98,6 +99,7 @@ export default function TasksPage() {
         <LinearProgress aria-label={t('common.loading')} />
       ) : (
         <>
+          <ProcessTasksBlock />
           <Section title={t('tasks.overdue')} count={overdue.length} tone="error" testId="tasks-overdue" empty={t('tasks.noOverdue')}>
             {overdue.map((e) => (
               <TaskEventRow key={e.id} event={e} overdue compact={compact} onComplete={() => setCompleting(e)} onReschedule={() => setRescheduling(e)} />
