@@ -9,6 +9,25 @@ export function entityPath(entityType: string, id: string): string | null {
       return `/contact-persons/${id}`;
     case 'Event':
       return `/events/${id}`;
+    case 'ClientInterest':
+      return `/client-interests/${id}`;
+    case 'Product':
+      return `/catalog/products/${id}`;
+    case 'Organization':
+    case 'BankAccount':
+      return '/admin/organizations';
+    case 'ClientRequest':
+      return `/requests/${id}`;
+    case 'KnowledgeArticle':
+      return `/knowledge/${id}`;
+    case 'CommercialOffer':
+      return `/sales/offers/${id}`;
+    case 'Invoice':
+      return `/sales/invoices/${id}`;
+    case 'Payment':
+      return `/sales/payments/${id}`;
+    case 'Shipment':
+      return `/sales/shipments/${id}`;
     default:
       return null; // types whose cards arrive in later releases
   }
@@ -24,6 +43,18 @@ export function objectRefPath(ref: { type: ObjectType; id: string | number } | n
       return `/counterparties/${ref.id}`;
     case 'CONTACT_PERSON':
       return `/contact-persons/${ref.id}`;
+    case 'CLIENT_INTEREST':
+      return `/client-interests/${ref.id}`;
+    case 'CLIENT_REQUEST':
+      return `/requests/${ref.id}`;
+    case 'COMMERCIAL_OFFER':
+      return `/sales/offers/${ref.id}`;
+    case 'INVOICE':
+      return `/sales/invoices/${ref.id}`;
+    case 'PAYMENT':
+      return `/sales/payments/${ref.id}`;
+    case 'SHIPMENT':
+      return `/sales/shipments/${ref.id}`;
     default:
       return null; // interests, offers, invoices, requests and tasks get cards in later releases
   }

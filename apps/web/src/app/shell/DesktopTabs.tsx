@@ -5,6 +5,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useTranslation } from 'react-i18next';
 import { TaskCountsQuery } from '../reminders/reminders.graphql';
+import { RequestsTabLabel } from '../../sections/requests/components/RequestsTabLabel';
 
 /** The desktop sections in the order of 1C:CRM's «Рабочий стол». */
 export const DESKTOP_SECTIONS = [
@@ -56,6 +57,8 @@ export function DesktopTabs() {
               >
                 {t(s.label)}
               </Badge>
+            ) : s.path === 'requests' ? (
+              <RequestsTabLabel label={t(s.label)} />
             ) : (
               t(s.label)
             )
@@ -64,7 +67,7 @@ export function DesktopTabs() {
           component={RouterLink}
           to={`/${s.path}`}
           data-testid={`tab-${s.path}`}
-          sx={{ minHeight: 44, textTransform: 'none', fontSize: 15, ...(s.path === 'tasks' && counts && counts.total > 0 ? { pr: 3.5 } : {}) }}
+          sx={{ minHeight: 44, textTransform: 'none', fontSize: 15, ...((s.path === 'tasks' && counts && counts.total > 0) || s.path === 'requests' ? { pr: 3.5 } : {}) }}
         />
       ))}
     </Tabs>

@@ -16,7 +16,14 @@ import AddIcCallOutlined from '@mui/icons-material/AddIcCallOutlined';
 import CalendarMonthOutlined from '@mui/icons-material/CalendarMonthOutlined';
 import GroupAddOutlined from '@mui/icons-material/GroupAddOutlined';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
+import HandshakeOutlined from '@mui/icons-material/HandshakeOutlined';
+import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import PersonAddAltOutlined from '@mui/icons-material/PersonAddAltOutlined';
+import ContactSupportOutlined from '@mui/icons-material/ContactSupportOutlined';
+import LibraryBooksOutlined from '@mui/icons-material/LibraryBooksOutlined';
+import PaymentsOutlined from '@mui/icons-material/PaymentsOutlined';
+import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import RequestQuoteOutlined from '@mui/icons-material/RequestQuoteOutlined';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../graphql';
 import { EntityIcon } from '../../components/EntityIcon';
@@ -89,12 +96,71 @@ function QuickLaunchPanel() {
         >
           {t('quickLaunch.newContactPerson')}
         </Button>
+        <Button
+          component={RouterLink}
+          to="/client-interests/new"
+          variant="outlined"
+          startIcon={<HandshakeOutlined />}
+          data-testid="quick-new-interest"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('interests.quickNew')}
+        </Button>
+        <Button
+          component={RouterLink}
+          to="/requests/new"
+          variant="outlined"
+          startIcon={<ContactSupportOutlined />}
+          data-testid="quick-new-request"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('requests.quickNew')}
+        </Button>
+        {/* Sales documents for any client; from an interest or an offer they are entered «на основании» on its card. */}
+        <Button
+          component={RouterLink}
+          to="/sales/offers/new"
+          variant="outlined"
+          startIcon={<RequestQuoteOutlined />}
+          data-testid="quick-new-offer"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('sales.quick.newOffer')}
+        </Button>
+        <Button
+          component={RouterLink}
+          to="/sales/invoices/new"
+          variant="outlined"
+          startIcon={<ReceiptLongOutlined />}
+          data-testid="quick-new-invoice"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('sales.quick.newInvoice')}
+        </Button>
+        <Button
+          component={RouterLink}
+          to="/sales/payments/new"
+          variant="outlined"
+          startIcon={<PaymentsOutlined />}
+          data-testid="quick-new-payment"
+          sx={{ justifyContent: 'flex-start' }}
+        >
+          {t('sales.quick.newPayment')}
+        </Button>
         <Stack direction="row" spacing={1}>
           <Button component={RouterLink} to="/calendar" size="small" startIcon={<CalendarMonthOutlined />} data-testid="quick-calendar">
             {t('calendar.title')}
           </Button>
           <Button component={RouterLink} to="/events" size="small" startIcon={<ListAltOutlined />} data-testid="quick-events">
             {t('events.title')}
+          </Button>
+        </Stack>
+        <Stack direction="row" spacing={1}>
+          <Button component={RouterLink} to="/knowledge" size="small" startIcon={<LibraryBooksOutlined />} data-testid="quick-knowledge">
+            {t('knowledge.title')}
+          </Button>
+          <Button component={RouterLink} to="/catalog/products" size="small" startIcon={<Inventory2Outlined />} data-testid="quick-catalog">
+            {t('catalog.title')}
           </Button>
         </Stack>
       </Stack>

@@ -8,7 +8,9 @@ import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
+import AccountBalanceOutlined from '@mui/icons-material/AccountBalanceOutlined';
 import KeyOutlined from '@mui/icons-material/KeyOutlined';
+import TuneOutlined from '@mui/icons-material/TuneOutlined';
 import LockResetOutlined from '@mui/icons-material/LockResetOutlined';
 import LogoutOutlined from '@mui/icons-material/LogoutOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
@@ -112,6 +114,18 @@ export function UserMenu() {
               <ContactPhoneOutlined fontSize="small" />
             </ListItemIcon>
             {t('admin.kinds.title')}
+          </MenuItem>,
+          <MenuItem key="organizations" onClick={() => go('/admin/organizations')} data-testid="menu-admin-organizations">
+            <ListItemIcon>
+              <AccountBalanceOutlined fontSize="small" />
+            </ListItemIcon>
+            {t('organizations.title')}
+          </MenuItem>,
+          <MenuItem key="sales-settings" onClick={() => go('/admin/sales-settings')} data-testid="menu-admin-sales-settings">
+            <ListItemIcon>
+              <TuneOutlined fontSize="small" />
+            </ListItemIcon>
+            {t('salesSettings.title')}
           </MenuItem>,
         ]}
         <Divider />

@@ -12,6 +12,7 @@ import Tabs from '@mui/material/Tabs';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
 import EventAvailableOutlined from '@mui/icons-material/EventAvailableOutlined';
+import HandshakeOutlined from '@mui/icons-material/HandshakeOutlined';
 import RestoreFromTrashOutlined from '@mui/icons-material/RestoreFromTrashOutlined';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -26,6 +27,7 @@ import { evictList } from '../../../lib/cache';
 import { hasErrorCode } from '../../../lib/errors';
 import { formatDateTime } from '../../../lib/format';
 import { ContactDates, CounterpartyInteractions } from '../../events/components/Interactions';
+import { CounterpartyInterests } from '../../client-interests/components/CounterpartyInterests';
 import { CounterpartyContactPersons } from '../components/CounterpartyContactPersons';
 import { CounterpartyHistory } from '../components/CounterpartyHistory';
 import { DuplicatesWarning } from '../components/DuplicatesWarning';
@@ -35,7 +37,7 @@ import {
   RestoreCounterpartyMutation,
 } from '../graphql/counterparty.graphql';
 
-const TABS = ['main', 'persons', 'interactions', 'history'] as const;
+const TABS = ['main', 'persons', 'interests', 'interactions', 'history'] as const;
 type CardTab = (typeof TABS)[number];
 
 export default function CounterpartyCardPage() {
@@ -87,6 +89,17 @@ export default function CounterpartyCardPage() {
                 {t('event.createFromCard')}
               </Button>
             )}
+            {!c.deletionMark && (
+              <Button
+                component={RouterLink}
+                to={`/client-interests/new?counterpartyId=${c.id}`}
+                variant="outlined"
+                startIcon={<HandshakeOutlined />}
+                data-testid="card-new-interest"
+              >
+                {t('interests.createFromCard')}
+              </Button>
+            )}
             {c.viewerCan.update && !c.deletionMark && (
               <Button component={RouterLink} to="edit" variant="contained" startIcon={<EditOutlined />} data-testid="card-edit">
                 {t('common.edit')}
@@ -117,6 +130,7 @@ export default function CounterpartyCardPage() {
         >
           <Tab value="main" label={t('card.tabMain')} data-testid="card-tab-main" />
           <Tab value="persons" label={t('card.tabContactPersons', { n: c.contactPersons.length })} data-testid="card-tab-persons" />
+          <Tab value="interests" label={t('interests.cardTab')} data-testid="card-tab-interests" />
           <Tab value="interactions" label={t('card.tabInteractions')} data-testid="card-tab-interactions" />
           <Tab value="history" label={t('card.tabHistory')} data-testid="card-tab-history" />
         </Tabs>
@@ -155,6 +169,11 @@ export default function CounterpartyCardPage() {
             persons={c.contactPersons}
             canAdd={c.viewerCan.update && !c.deletionMark}
           />
+        </Paper>
+      )}
+      {tab === 'interests' && (
+        <Paper variant="outlined" sx={{ p: { xs: 1.5, sm: 2 } }}>
+          <CounterpartyInterests counterpartyId={c.id} canCreate={!c.deletionMark} />
         </Paper>
       )}
       {tab === 'interactions' && (

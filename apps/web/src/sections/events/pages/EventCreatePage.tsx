@@ -14,7 +14,7 @@ import { isEventKind } from '../components/event-meta';
 import { CreateEventMutation, EventPrefillQuery } from '../graphql/event.graphql';
 import { toCreateInput } from './event-input';
 
-const OBJECT_TYPES: readonly ObjectType[] = ['EVENT', 'COUNTERPARTY', 'CONTACT_PERSON', 'CLIENT_INTEREST', 'COMMERCIAL_OFFER', 'INVOICE', 'CLIENT_REQUEST', 'TASK'];
+const OBJECT_TYPES: readonly ObjectType[] = ['EVENT', 'COUNTERPARTY', 'CONTACT_PERSON', 'CLIENT_INTEREST', 'COMMERCIAL_OFFER', 'INVOICE', 'PAYMENT', 'SHIPMENT', 'CLIENT_REQUEST', 'TASK'];
 
 /** Only paths inside the app: `returnTo` comes from the URL. */
 const safeReturn = (v: string | null) => (v && v.startsWith('/') && !v.startsWith('//') ? v : null);
