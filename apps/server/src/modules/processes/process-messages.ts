@@ -1,4 +1,9 @@
+import { DateTime } from 'luxon';
 import { Locale } from '../auth/user.entity';
+
+/** A deadline as the recipient reads it: their time zone, their language (28.11.2026, 18:00 / Nov 28, 2026, 6:00 PM). */
+const when = (at: Date, timeZone: string, locale: Locale) =>
+  DateTime.fromJSDate(at).setZone(timeZone).setLocale(locale).toLocaleString(DateTime.DATETIME_MED);
 
 /** Texts of the notifications about process tasks, in the recipient's language. */
 const MESSAGES = {
@@ -7,14 +12,14 @@ const MESSAGES = {
     redirected: (title: string, from: string) => `${from} передал(а) вам задачу: ${title}`,
     overdue: (title: string) => `Просрочена задача: ${title}`,
     performer: (name: string) => `Исполнитель: ${name}`,
-    deadline: (at: string) => `Срок: ${at}`,
+    deadline: (at: Date, timeZone: string) => `Срок: ${when(at, timeZone, Locale.ru)}`,
   },
   [Locale.en]: {
     assigned: (title: string) => `New task: ${title}`,
     redirected: (title: string, from: string) => `${from} handed you a task: ${title}`,
     overdue: (title: string) => `Overdue task: ${title}`,
     performer: (name: string) => `Performer: ${name}`,
-    deadline: (at: string) => `Due: ${at}`,
+    deadline: (at: Date, timeZone: string) => `Due: ${when(at, timeZone, Locale.en)}`,
   },
 };
 

@@ -60,16 +60,17 @@ export interface UserFacts {
   locale: Locale;
   supervisorId: string | null;
   role: string;
+  timeZone: string;
 }
 
 export async function userFacts(q: Queryable, ids: readonly string[]): Promise<Map<string, UserFacts>> {
   const wanted = [...new Set(ids.filter(isId))];
   if (!wanted.length) return new Map();
-  const rows: Array<{ id: string; active: boolean; full_name: string; locale: Locale; supervisor_id: string | null; role: string }> = await q.query(
-    `SELECT id, active, full_name, locale, supervisor_id, role FROM users WHERE id = ANY($1::uuid[])`,
+  const rows: Array<{ id: string; active: boolean; full_name: string; locale: Locale; supervisor_id: string | null; role: string; time_zone: string }> = await q.query(
+    `SELECT id, active, full_name, locale, supervisor_id, role, time_zone FROM users WHERE id = ANY($1::uuid[])`,
     [wanted],
   );
-  return new Map(rows.map((u) => [u.id, { id: u.id, active: u.active, fullName: u.full_name, locale: u.locale, supervisorId: u.supervisor_id, role: u.role }]));
+  return new Map(rows.map((u) => [u.id, { id: u.id, active: u.active, fullName: u.full_name, locale: u.locale, supervisorId: u.supervisor_id, role: u.role, timeZone: u.time_zone }]));
 }
 
 /** Template versions are never changed once published, so each is read once per process and kept. */
@@ -479,7 +480,7 @@ export class Transition {
   /** The notification-centre message of a new (or redirected) task, in the performer's language. */
   async notifyAssigned(task: ProcessTask, performer: UserFacts, redirectedBy: string | null) {
     const m = processMessages(performer.locale);
-    const body = [task.description, task.deadline ? m.deadline(task.deadline.toISOString()) : null, task.assigneeNote].filter(Boolean).join('\n');
+    const body = [task.description, task.deadline ? m.deadline(task.deadline, performer.timeZone) : null, task.assigneeNote].filter(Boolean).join('\n');
     await this.deps.notifications.notify(this.tx, [performer.id], {
       kind: NotificationKind.PROCESS_TASK_ASSIGNED,
       title: redirectedBy ? m.redirected(task.title, redirectedBy) : m.assigned(task.title),

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { startTestServer, subscribe, type ApiClient, type Subscription, type TestServer } from '../../test/harness';
 import { Role, type User } from '../auth/user.entity';
 import {
@@ -87,13 +88,17 @@ describe('taskAssigned', () => {
     expect((await supervisorTab.next()).taskAssigned.title).toBe(supervisorTitle);
     expect(tab1.pending() + tab2.pending() + otherTab.pending() + supervisorTab.pending()).toBe(0);
 
-    const [note] = await t.app.db.query(`SELECT kind, title, object_type, object_id FROM notifications WHERE user_id = $1 AND kind = 'PROCESS_TASK_ASSIGNED' AND title LIKE '%' || $2 || '%'`, [
+    const [note] = await t.app.db.query(`SELECT kind, title, body, object_type, object_id FROM notifications WHERE user_id = $1 AND kind = 'PROCESS_TASK_ASSIGNED' AND title LIKE '%' || $2 || '%'`, [
       manager.user.id,
       interest.number,
     ]);
     const task = await f.openTask(manager.client, 'A_QUALIFY');
     expect(note).toMatchObject({ kind: 'PROCESS_TASK_ASSIGNED', object_type: 'TASK', object_id: task.id });
     expect(note.title).toMatch(/^Новая задача: /);
+    // The deadline reads as the performer does (their zone and language), not as an ISO instant.
+    const due = DateTime.fromISO(task.deadline!).setZone('Europe/Moscow').setLocale('ru').toLocaleString(DateTime.DATETIME_MED);
+    expect(note.body).toContain(`Срок: ${due}`);
+    expect(note.body).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   });
 
   it('pushes the next task to its performer once the previous one is completed, and taskUpdated to the one who completed it', async () => {

@@ -757,7 +757,7 @@ export class ProcessService {
         await this.deps.notifications.notify(tx, [to.id], {
           kind: NotificationKind.PROCESS_TASK_OVERDUE,
           title: m.overdue(task.title),
-          body: [m.performer(performer?.fullName ?? '—'), task.deadline ? m.deadline(task.deadline.toISOString()) : null].filter(Boolean).join('\n'),
+          body: [m.performer(performer?.fullName ?? '—'), task.deadline ? m.deadline(task.deadline, to.timeZone) : null].filter(Boolean).join('\n'),
           object: { type: CrmObjectType.TASK, id: task.id },
         });
       }
