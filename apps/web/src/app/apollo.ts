@@ -88,6 +88,7 @@ export function createApolloClient(): ApolloClient {
         Counterparty: { fields: { history: appendedPages(false), events: appendedPages(['state']) } },
         ContactPerson: { fields: { history: appendedPages(false), events: appendedPages(['state']) } },
         Event: { fields: { history: appendedPages(false) } },
+        ClientInterest: { fields: { history: appendedPages(false) } },
         // Values without an id of their own: part of their parent, replaced whole.
         ObjectRef: { keyFields: false },
         EventViewerCan: { merge: true },

@@ -135,5 +135,5 @@ export function omitKey<T extends Record<string, unknown>>(record: T, key: strin
 
 /** A lost optimistic lock, as opposed to other CONFLICTs (e.g. editing an object marked for deletion). */
 export function isStaleVersion(error: unknown): boolean {
-  return apiErrors(error).some((e) => e.code === 'CONFLICT' && (!e.reason || e.reason === 'STALE_VERSION'));
+  return apiErrors(error).some((e) => e.code === 'CONFLICT' && (!e.reason || e.reason === 'STALE_VERSION' || e.reason === 'VERSION_CONFLICT'));
 }
