@@ -1,4 +1,6 @@
-import i18n from '../../../i18n';
+import { divRound, fromScaled, numberFormat, toScaled } from '../../../lib/decimal';
+
+export { divRound, fromScaled, formatQuantity, normalizeMoney, normalizeQuantity, toScaled, weighted as weightedAmount } from '../../../lib/decimal';
 
 /**
  * Money, quantities and percents travel as decimal strings (the API's `Decimal` scalar). The document forms
@@ -7,54 +9,9 @@ import i18n from '../../../i18n';
  * preview never shows a float artefact (0.1 + 0.2) and agrees with the server to the kopeck.
  */
 
-const DECIMAL = /^(-)?(\d*)(?:[.,](\d*))?$/;
-
-/** Scaled integer: value × 10^scale, rounded half away from zero; null when the text is not a number. */
-export function toScaled(value: string | null | undefined, scale: number): bigint | null {
-  if (value == null) return null;
-  const m = DECIMAL.exec(value.replace(/[\s\u00a0]/g, ''));
-  if (!m || ((m[2] ?? '') === '' && (m[3] ?? '') === '')) return null;
-  const frac = m[3] ?? '';
-  let n = BigInt((m[2] || '0') + (frac + '0'.repeat(scale)).slice(0, scale));
-  if (frac.length > scale && Number(frac[scale]) >= 5) n += 1n;
-  return m[1] === '-' ? -n : n;
-}
-
-/** The decimal string of a scaled integer: fromScaled(123456n, 2) = "1234.56". */
-export function fromScaled(n: bigint, scale: number): string {
-  const negative = n < 0n;
-  const digits = (negative ? -n : n).toString().padStart(scale + 1, '0');
-  const whole = digits.slice(0, digits.length - scale);
-  return `${negative ? '-' : ''}${whole}${scale > 0 ? `.${digits.slice(digits.length - scale)}` : ''}`;
-}
-
-/** n / d rounded half away from zero (the rounding of kopecks on Russian documents). */
-export function divRound(n: bigint, d: bigint): bigint {
-  const q = n / d;
-  const r = n % d;
-  if (r === 0n) return q;
-  const abs = (x: bigint) => (x < 0n ? -x : x);
-  if (abs(r) * 2n >= abs(d)) return (n < 0n) === (d < 0n) ? q + 1n : q - 1n;
-  return q;
-}
-
 /** Whether a typed value is a number (comma or point as the separator). */
 export function isDecimal(value: string): boolean {
   return toScaled(value, 6) !== null;
-}
-
-/** Typed money («1234,5») in the API's form («1234.50»); null when it is not a number. */
-export function normalizeMoney(value: string): string | null {
-  const n = toScaled(value, 2);
-  return n === null ? null : fromScaled(n, 2);
-}
-
-/** Typed quantity in the API's form, without trailing zeros («3», «2.5»); null when it is not a number. */
-export function normalizeQuantity(value: string): string | null {
-  const n = toScaled(value, 3);
-  if (n === null) return null;
-  const s = fromScaled(n, 3);
-  return s.replace(/\.?0+$/, '') || '0';
 }
 
 /** Typed percent («5», «12,5») in the API's form; null when it is not a number. */
@@ -148,11 +105,6 @@ export function documentFigures(lines: readonly LineInput[], vatMode: VatMode): 
   return { amount: fromScaled(amount, 2), vatAmount: fromScaled(vat, 2), total: fromScaled(total, 2), complete };
 }
 
-/** amount × probability %, to kopecks: what an interest is "worth" at its stage. */
-export function weightedAmount(amount: string | null | undefined, probability: number | null | undefined): string {
-  return fromScaled(divRound((toScaled(amount, 2) ?? 0n) * BigInt(Math.round(probability ?? 0)), 100n), 2);
-}
-
 /**
  * Spreads an amount over invoices in the order given, each getting at most what remains to be paid on it: the
  * usual pre-fill of a payment's allocations (oldest invoice first). Returns the amount per invoice id; what does not
@@ -170,17 +122,6 @@ export function allocateGreedy(amount: string, invoices: ReadonlyArray<{ id: str
   return out;
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const id = `${i18n.resolvedLanguage ?? 'ru'}:${key}`;
-  let f = formats.get(id);
-  if (!f) {
-    f = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'ru', options);
-    formats.set(id, f);
-  }
-  return f;
-}
-
 /**
  * «12 345,67 ₽» (ru) or «RUB 12,345.67» (en) from a decimal string. Intl formats the string itself
  * (`format("12345.67")`), so no float ever stands between the server's figure and the screen.
@@ -190,17 +131,9 @@ export function formatMoney(value: string | null | undefined, withCurrency = tru
   const n = toScaled(value, 2);
   if (n === null) return value;
   const f = withCurrency
-    ? formatter('rub', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    : formatter('num2', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    ? numberFormat('rub', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    : numberFormat('num2', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return f.format(fromScaled(n, 2) as `${number}`);
-}
-
-/** A quantity without trailing zeros in the interface language: «3», «2,5». */
-export function formatQuantity(value: string | null | undefined): string {
-  if (value == null || value === '') return '';
-  const n = toScaled(value, 3);
-  if (n === null) return value;
-  return formatter('qty', { maximumFractionDigits: 3 }).format(fromScaled(n, 3) as `${number}`);
 }
 
 /** A percent as typed by people: «20 %», «12,5 %». */
@@ -208,5 +141,5 @@ export function formatPercent(value: string | null | undefined): string {
   if (value == null || value === '') return '';
   const n = toScaled(value, 2);
   if (n === null) return value;
-  return `${formatter('pct', { maximumFractionDigits: 2 }).format(fromScaled(n, 2) as `${number}`)} %`;
+  return `${numberFormat('pct', { maximumFractionDigits: 2 }).format(fromScaled(n, 2) as `${number}`)} %`;
 }
