@@ -28,7 +28,8 @@ export function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-export const databaseName = (scale: number) => `crm_bench_${String(scale).replace(/\./g, '_')}`;
+/** `crm_bench_<scale>`, or `BENCH_DATABASE` when set (to keep several data sets of one scale side by side). */
+export const databaseName = (scale: number) => process.env.BENCH_DATABASE || `crm_bench_${String(scale).replace(/\./g, '_')}`;
 
 async function withClient<T>(url: string, work: (c: Client) => Promise<T>): Promise<T> {
   const c = new Client({ connectionString: url });
