@@ -26,6 +26,10 @@ graphql(`
     authorId
     sourceRequestId
     productIds
+    products {
+      id
+      name
+    }
     competitorIds
     competitors {
       id
@@ -117,16 +121,6 @@ export const KnowledgeArticleHistoryQuery = graphql(`
       history(first: 20, after: $after) {
         ...HistoryPage
       }
-    }
-  }
-`);
-
-/** The name of one of an article's products (the article keeps their ids); a handful per article. */
-export const ProductNameQuery = graphql(`
-  query ProductName($id: ID!) {
-    product(id: $id) {
-      id
-      name
     }
   }
 `);

@@ -10,7 +10,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { evictList } from '../../../lib/cache';
 import { hasErrorCode } from '../../../lib/errors';
 import { ArticleForm } from '../components/ArticleForm';
-import { useProductNames } from '../components/ProductChips';
 import { KnowledgeArticleQuery, KnowledgeSectionsQuery, UpdateKnowledgeArticleMutation } from '../graphql/knowledge.graphql';
 
 export default function KnowledgeArticleEditPage() {
@@ -23,11 +22,10 @@ export default function KnowledgeArticleEditPage() {
   const sectionsQuery = useQuery(KnowledgeSectionsQuery, { fetchPolicy: 'cache-and-network' });
   const [update] = useMutation(UpdateKnowledgeArticleMutation, { update: evictList('knowledgeArticles') });
   const a = data?.knowledgeArticle;
-  const products = useProductNames(a?.productIds);
 
-  if ((loading && !a) || (a && !products)) return <LoadingBlock />;
+  if (loading && !a) return <LoadingBlock />;
   if (hasErrorCode(error, 'NOT_FOUND')) return <EmptyState title={t('article.notFound')} />;
-  if (!a || !products) return <ErrorAlert error={error} />;
+  if (!a) return <ErrorAlert error={error} />;
   if (!a.viewerCan.update) return <EmptyState title={t('errors.FORBIDDEN')} />;
 
   return (
@@ -42,7 +40,7 @@ export default function KnowledgeArticleEditPage() {
           title: a.title,
           body: a.body,
           keywords: a.keywords,
-          products,
+          products: a.products.map((p) => ({ id: p.id, name: p.name })),
           competitors: a.competitors,
           published: a.published,
         }}

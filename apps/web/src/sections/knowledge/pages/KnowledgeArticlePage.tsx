@@ -153,7 +153,7 @@ export default function KnowledgeArticlePage() {
                       </Stack>
                     ) : null,
                   },
-                  { label: t('article.products'), value: a.productIds.length ? <ProductChips ids={a.productIds} /> : null },
+                  { label: t('article.products'), value: a.products.length ? <ProductChips products={a.products} /> : null },
                   {
                     label: t('article.competitors'),
                     value: a.competitors.length ? (

@@ -43,6 +43,10 @@ graphql(`
     ...ClientRequestListItem
     description
     productId
+    product {
+      id
+      name
+    }
     solution
     knowledgeArticleId
     knowledgeArticle {

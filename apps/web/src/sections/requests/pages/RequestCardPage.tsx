@@ -247,7 +247,7 @@ export default function RequestCardPage() {
                       </Link>
                     ) : null,
                   },
-                  { label: t('request.product'), value: r.productId ? <ProductChips ids={[r.productId]} /> : null },
+                  { label: t('request.product'), value: r.product ? <ProductChips products={[r.product]} /> : null },
                   { label: t('request.responsible'), value: r.responsible?.fullName },
                   { label: t('request.priority'), value: t(`requestPriority.${r.priority}`) },
                   { label: t('request.description'), value: r.description, testId: 'request-description-value' },

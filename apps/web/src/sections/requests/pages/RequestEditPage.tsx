@@ -10,7 +10,6 @@ import { PageHeader } from '../../../components/PageHeader';
 import { hasErrorCode } from '../../../lib/errors';
 import { refreshActive } from '../../../lib/live-refresh';
 import { AFTER_MY_REQUEST_CHANGE } from '../../../app/live/request-queries';
-import { useProductNames } from '../../knowledge/components/ProductChips';
 import { readAppliedSolution, storeAppliedSolution, type AppliedSolution } from '../components/applied-solution';
 import { RequestForm } from '../components/RequestForm';
 import { ClientRequestQuery, UpdateClientRequestMutation } from '../graphql/requests.graphql';
@@ -25,11 +24,10 @@ export default function RequestEditPage() {
   const { data, loading, error, refetch } = useQuery(ClientRequestQuery, { variables: { id }, fetchPolicy: 'network-only' });
   const [update] = useMutation(UpdateClientRequestMutation);
   const r = data?.clientRequest;
-  const products = useProductNames(r ? (r.productId ? [r.productId] : []) : undefined);
 
-  if ((loading && !r) || (r && !products)) return <LoadingBlock />;
+  if (loading && !r) return <LoadingBlock />;
   if (hasErrorCode(error, 'NOT_FOUND')) return <EmptyState title={t('request.notFound')} />;
-  if (!r || !products) return <ErrorAlert error={error} />;
+  if (!r) return <ErrorAlert error={error} />;
   if (!r.viewerCan.update) return <EmptyState title={t('errors.FORBIDDEN')} />;
   const resolvable = r.state !== 'RESOLVED';
 
@@ -46,7 +44,7 @@ export default function RequestEditPage() {
           description: r.description,
           counterparty: r.counterparty ?? null,
           contactPerson: r.contactPerson ? { ...r.contactPerson, counterparty: r.counterparty } : null,
-          product: products[0] ?? null,
+          product: r.product ? { id: r.product.id, name: r.product.name } : null,
           responsible: r.responsible ?? null,
           priority: r.priority,
           critical: r.critical,
