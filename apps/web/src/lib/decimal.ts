@@ -78,3 +78,17 @@ export function formatQuantity(value: string | null | undefined): string {
   if (n === null) return value;
   return numberFormat('qty', { maximumFractionDigits: 3 }).format(fromScaled(n, 3) as `${number}`);
 }
+
+/**
+ * «12 345,67 ₽» (ru) or «₽12,345.67» (en) from a decimal string, the same on every screen. Intl formats the string
+ * itself (`format("12345.67")`), so no float ever stands between the server's figure and the screen.
+ */
+export function formatMoney(value: string | null | undefined, withCurrency = true): string {
+  if (value == null || value === '') return '';
+  const n = toScaled(value, 2);
+  if (n === null) return value;
+  const f = withCurrency
+    ? numberFormat('rub', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 })
+    : numberFormat('money', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return f.format(fromScaled(n, 2) as `${number}`);
+}

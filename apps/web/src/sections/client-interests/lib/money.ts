@@ -1,6 +1,6 @@
-import { DECIMAL, divRound, fromScaled, numberFormat, toScaled } from '../../../lib/decimal';
+import { DECIMAL, divRound, fromScaled, toScaled } from '../../../lib/decimal';
 
-export { fromScaled, formatQuantity, normalizeMoney, normalizeQuantity, toScaled, weighted } from '../../../lib/decimal';
+export { formatMoney, fromScaled, formatQuantity, normalizeMoney, normalizeQuantity, toScaled, weighted } from '../../../lib/decimal';
 
 /**
  * Money and quantities travel as decimal strings (the API's `Decimal` scalar). The screens add and multiply them
@@ -39,16 +39,6 @@ export function compareMoney(a: string, b: string): number {
   return d === 0n ? 0 : d < 0n ? -1 : 1;
 }
 
-/** «12 345,67 ₽» in the interface language; the decimal string is formatted exactly (no float on the way). */
-export function formatMoney(value: string | null | undefined, withCurrency = true): string {
-  if (value == null || value === '') return '';
-  const n = toScaled(value, 2);
-  if (n === null) return value;
-  const f = withCurrency
-    ? numberFormat('rub', { style: 'currency', currency: 'RUB', minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    : numberFormat('money', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return f.format(fromScaled(n, 2) as `${number}`);
-}
 
 /**
  * What is wrong with a typed amount or quantity (the server's rules: a number, not negative, at most `scale`

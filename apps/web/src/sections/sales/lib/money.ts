@@ -1,6 +1,6 @@
 import { divRound, fromScaled, numberFormat, toScaled } from '../../../lib/decimal';
 
-export { divRound, fromScaled, formatQuantity, normalizeMoney, normalizeQuantity, toScaled, weighted as weightedAmount } from '../../../lib/decimal';
+export { formatMoney, divRound, fromScaled, formatQuantity, normalizeMoney, normalizeQuantity, toScaled, weighted as weightedAmount } from '../../../lib/decimal';
 
 /**
  * Money, quantities and percents travel as decimal strings (the API's `Decimal` scalar). The document forms
@@ -122,19 +122,6 @@ export function allocateGreedy(amount: string, invoices: ReadonlyArray<{ id: str
   return out;
 }
 
-/**
- * «12 345,67 ₽» (ru) or «RUB 12,345.67» (en) from a decimal string. Intl formats the string itself
- * (`format("12345.67")`), so no float ever stands between the server's figure and the screen.
- */
-export function formatMoney(value: string | null | undefined, withCurrency = true): string {
-  if (value == null || value === '') return '';
-  const n = toScaled(value, 2);
-  if (n === null) return value;
-  const f = withCurrency
-    ? numberFormat('rub', { style: 'currency', currency: 'RUB', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    : numberFormat('num2', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return f.format(fromScaled(n, 2) as `${number}`);
-}
 
 /** A percent as typed by people: «20 %», «12,5 %». */
 export function formatPercent(value: string | null | undefined): string {
