@@ -44,12 +44,12 @@ async function createCounterparty(name: string): Promise<string> {
   return createCounterparty.id;
 }
 
-async function createInterest(counterpartyId: string, need: string): Promise<{ id: string; number: string }> {
+async function createInterest(counterpartyId: string, need: string, responsibleId?: string): Promise<{ id: string; number: string }> {
   const { createClientInterest } = await gql(
     page,
     crm,
     `mutation($i: CreateClientInterestInput!) { createClientInterest(input: $i) { id number } }`,
-    { i: { counterpartyId, need, plannedAmount: '50000.00' } },
+    { i: { counterpartyId, need, plannedAmount: '50000.00', responsibleId } },
   );
   return createClientInterest;
 }
@@ -184,8 +184,12 @@ test('dragging a card to the next stage moves it on the server and records the s
 test('a move the server refuses goes back, with the reason shown', async () => {
   const stages = await defaultStages();
   const [first, second] = stages.filter((s) => s.semantic === 'IN_PROGRESS');
+  // A manager's interest (this administrator sees every board but is not told of each change, so the board can be stale).
+  const { createUser: owner } = await gql(page, crm, `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, {
+    i: { email: `gamma-${Date.now()}@e2e.crm`, password: 'Manager-pass-2026!', fullName: 'Гамма Менеджер', role: 'MANAGER' },
+  });
   const counterpartyId = await createCounterparty(`Гамма ${Date.now()}`);
-  const interest = await createInterest(counterpartyId, 'Обслуживание парка принтеров');
+  const interest = await createInterest(counterpartyId, 'Обслуживание парка принтеров', owner.id);
 
   await page.goto(`${crm.url}/client-interests`);
   await column(first!.id).locator(`${byTestId('interest-card')}[data-id="${interest.id}"]`).waitFor();
@@ -262,5 +266,43 @@ test('on a phone the board scrolls sideways one column at a time and the list ke
     await phone.locator(byTestId('interests-grid')).waitFor();
   } finally {
     await phone.close();
+  }
+});
+
+test("a supervisor's open board shows a manager's move live, without reloading", async () => {
+  const stamp = Date.now();
+  const SUPERVISOR = { email: `board-sup-${stamp}@e2e.crm`, password: 'Supervisor-pass-2026' };
+  const MANAGER = { email: `board-mgr-${stamp}@e2e.crm`, password: 'Manager-pass-2026!' };
+  const createUser = `mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`;
+  const supervisor = (await gql(page, crm, createUser, { i: { ...SUPERVISOR, fullName: 'Светлана Руководитель', role: 'SUPERVISOR' } })).createUser;
+  const manager = (await gql(page, crm, createUser, { i: { ...MANAGER, fullName: 'Максим Менеджер', role: 'MANAGER', supervisorId: supervisor.id } })).createUser;
+  const { createCounterparty } = await gql(page, crm, `mutation($i: CreateCounterpartyInput!) { createCounterparty(input: $i) { id } }`, {
+    i: { name: `Дельта ${stamp}`, responsibleId: manager.id },
+  });
+  const stages = await defaultStages();
+  const [first, second] = stages.filter((s) => s.semantic === 'IN_PROGRESS');
+
+  const people = await Promise.all([browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', locale: 'en-US' }), browser.newContext()]);
+  try {
+    const [supPage, mgrPage] = await Promise.all(people.map((c) => c.newPage()));
+    await signIn(mgrPage, crm, MANAGER);
+    const { createClientInterest: interest } = await gql(mgrPage, crm, `mutation($i: CreateClientInterestInput!) { createClientInterest(input: $i) { id } }`, {
+      i: { counterpartyId: createCounterparty.id, need: 'Видеонаблюдение на складе', plannedAmount: '80000.00' },
+    });
+
+    // The supervisor has the team's board open, the card in the first column.
+    await signIn(supPage, crm, SUPERVISOR);
+    await supPage.goto(`${crm.url}/client-interests`);
+    const supCard = (stageId: string) => supPage.locator(`${byTestId('board-column')}[data-stage-id="${stageId}"] ${byTestId('interest-card')}[data-id="${interest.id}"]`);
+    await supCard(first!.id).waitFor();
+    // The push socket opens with the page's first subscription; give it a moment to be registered.
+    await supPage.waitForTimeout(1500);
+
+    // The manager moves it in their own browser; the supervisor's board follows by itself.
+    await gql(mgrPage, crm, `mutation($id: ID!, $s: ID!) { moveClientInterestToStage(id: $id, stageId: $s) { id } }`, { id: interest.id, s: second!.id });
+    await supCard(second!.id).waitFor({ timeout: 15_000 });
+    await expect(supCard(first!.id).count()).resolves.toBe(0);
+  } finally {
+    await Promise.all(people.map((c) => c.close()));
   }
 });

@@ -46,10 +46,11 @@ export function createServices(db: DataSource, config: Pick<Config, 'sessionSecr
   const products = new ProductService(db, audit);
   const organizations = new OrganizationService(db, audit);
   const salesScenarios = new SalesScenarioService(db, audit);
+  const afterCommit = new AfterCommit(db, (err) => console.error('work after commit failed', err));
   const interests = new ClientInterestService(db, audit, salesScenarios, products, counterparties, contactPersons);
+  interests.live = { afterCommit, pubSub };
   refs.register(CrmObjectType.CLIENT_INTEREST, interests.titles, interests.partiesOf);
   const workCalendar = new WorkCalendarService(db, audit);
-  const afterCommit = new AfterCommit(db, (err) => console.error('work after commit failed', err));
   const notifications = new NotificationService(db, pubSub, afterCommit);
   const knowledge = new KnowledgeService(db, audit, counterparties);
   knowledge.products = products;

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ClientInterest, ClientInterestLine, ClientInterestStageChange } from './client-interest.entity';
 import { InformationSource, LossReason, SalesScenario, SalesStage } from './sales-scenario.entity';
 import {
@@ -9,8 +9,9 @@ import {
   MarkClientInterestLostInput,
   UpdateClientInterestInput,
 } from './interests.inputs';
-import { ClientInterestBoard, ClientInterestConnection, ClientInterestStageChangeConnection, ClientInterestViewerCan } from './interests.types';
-import { DEFAULT_STALLED_DAYS } from './client-interest.service';
+import { ClientInterestBoard, ClientInterestChange, ClientInterestConnection, ClientInterestStageChangeConnection, ClientInterestViewerCan } from './interests.types';
+import { CLIENT_INTEREST_CHANGED, DEFAULT_STALLED_DAYS, type ClientInterestChangedPayload } from './client-interest.service';
+import { createLoaders } from '../../../core/loaders';
 import { Product } from '../catalog/product.entity';
 import { Counterparty } from '../../contacts/counterparty.entity';
 import { ContactPerson } from '../../contacts/contact-person.entity';
@@ -63,6 +64,19 @@ export class ClientInterestResolver {
   async clientInterestStageHistory(@Arg('id', () => ID, { description: 'Id of the client interest.' }) id: string, @Args() page: PageArgs, @Ctx() ctx: Context) {
     const ci = await ctx.services.interests.get(requireActor(ctx), id);
     return ctx.services.interests.stageHistory(ci.id, page.first, page.after);
+  }
+
+  @Subscription(() => ClientInterestChange, {
+    topics: CLIENT_INTEREST_CHANGED,
+    topicId: ({ context }: { context: Context }) => context.actor?.id ?? 'anonymous',
+    filter: ({ payload, context }: { payload: ClientInterestChangedPayload; context: Context }) => !!context.actor && payload.userIds.includes(context.actor.id),
+    description:
+      "An interest I am (or was) responsible for, or one of my direct subordinates', was created, moved or changed, by anyone (refresh the board, lists and its card).",
+  })
+  clientInterestChanged(@Root() payload: ClientInterestChangedPayload, @Ctx() ctx: Context) {
+    // A socket's context lives as long as the subscription: its loaders would serve every push the objects of the first.
+    ctx.loaders = createLoaders(ctx.services, ctx.actor);
+    return ctx.services.interests.changedFor(requireActor(ctx), payload);
   }
 
   @Mutation(() => ClientInterest, { description: 'Registers a client interest at the first stage (or the given in-progress stage) of its scenario.' })

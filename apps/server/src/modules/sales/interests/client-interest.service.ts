@@ -35,6 +35,8 @@ import { pagesWithTotals, type PagePart } from '../../../core/database/hydrate';
 import { documentNumberSql, nextNumberCte } from '../../../core/numbering';
 import { decodeCursor, SortDirection, toConnection, type ConnectionShape } from '../../../core/pagination';
 import { CrmObjectType } from '../../activities/activities.enums';
+import type { AfterCommit } from '../../notifications/after-commit';
+import type { PubSub } from '../../../core/pubsub';
 
 const ENTITY = 'ClientInterest';
 export const DEFAULT_STALLED_DAYS = 14;
@@ -119,6 +121,14 @@ export interface BoardColumn {
   cards: ConnectionShape<ClientInterest>;
 }
 
+export const CLIENT_INTEREST_CHANGED = 'CLIENT_INTEREST_CHANGED';
+
+/** What a `clientInterestChanged` push carries: the interest's id and the users it is announced to. */
+export interface ClientInterestChangedPayload {
+  id: string;
+  userIds: string[];
+}
+
 export interface Board {
   scenario: SalesScenario;
   columns: BoardColumn[];
@@ -142,6 +152,34 @@ export class ClientInterestService {
     private readonly counterparties: CounterpartyService,
     private readonly persons: ContactPersonService,
   ) {}
+
+  /** Pushes after commit (set when the services are wired; absent in bare unit setups). */
+  live?: { afterCommit: AfterCommit; pubSub: PubSub };
+
+  /**
+   * After the commit, tells who sees the interest on their board — the responsible users (now and before) and
+   * their supervisors — that it changed, each on their own topic, so open boards and cards refresh without polling.
+   * Administrators, who see every interest, are not told of each one.
+   */
+  private async announce(tx: EntityManager, id: string, responsibleIds: ReadonlyArray<string | null | undefined>) {
+    const live = this.live;
+    if (!live) return;
+    const ids = [...new Set(responsibleIds.filter((u): u is string => !!u))];
+    const rows: Array<{ supervisor_id: string | null }> = await tx.query(`SELECT supervisor_id FROM users WHERE id = ANY($1::uuid[])`, [ids]);
+    const userIds = new Set(ids);
+    for (const r of rows) if (r.supervisor_id) userIds.add(r.supervisor_id);
+    const payload: ClientInterestChangedPayload = { id, userIds: [...userIds] };
+    live.afterCommit.run(tx, () => {
+      for (const userId of payload.userIds) live.pubSub.publish(CLIENT_INTEREST_CHANGED, userId, payload);
+    });
+  }
+
+  /** What a push tells a subscriber: the interest if it is (still) in their scope, else only that it changed. */
+  async changedFor(actor: Actor, payload: ClientInterestChangedPayload): Promise<{ id: string; interest: ClientInterest | null }> {
+    if (!payload.userIds.includes(actor.id)) throw notFound('Client interest');
+    const [interest] = await this.byIds(actor, [payload.id]);
+    return { id: payload.id, interest: interest ?? null };
+  }
 
   // ---- reads ----
 
@@ -581,6 +619,7 @@ export class ClientInterestService {
         action: AuditAction.CREATE,
         changes: diffSnapshots({}, { ...snapshot(saved), lines: linesSnapshot(lines), competitorIds }),
       });
+      await this.announce(tx, saved.id, [saved.responsibleId]);
       return saved;
     });
   }
@@ -622,6 +661,7 @@ export class ClientInterestService {
     ci.version = version;
     ci.updatedAt = updatedAt;
     await this.audit.record(tx, actor, { entityType: ENTITY, entityId: ci.id, entityLabel: ci.number, action, changes });
+    await this.announce(tx, ci.id, [ci.responsibleId, before.responsibleId]);
     return ci;
   }
 

@@ -1,4 +1,4 @@
-import { startTestServer, unique, type TestServer } from '../../../test/harness';
+import { startTestServer, subscribe, unique, type Subscription, type TestServer } from '../../../test/harness';
 import { Role } from '../../auth/user.entity';
 import { EventState } from '../../activities/activities.enums';
 import { salesFactories } from './interests.testing';
@@ -204,5 +204,68 @@ describe('stalledClientInterests', () => {
     expect(ids((await client.ok(STALLED, { days: 25 })).stalledClientInterests)).toEqual([]);
     expect(fresh.state).toBe('ACTIVE');
     expect((await client.gql(STALLED, { days: 0 })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'days' });
+  });
+});
+
+describe('clientInterestChanged', () => {
+  const CHANGED = `subscription { clientInterestChanged { id interest { id state stage { id } responsible { id } } } }`;
+  type Change = { clientInterestChanged: { id: string; interest: { id: string; state: string; stage: { id: string }; responsible: { id: string } } | null } };
+  const open: Array<Subscription<Change>> = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  const tab = async (client: Parameters<typeof subscribe>[0]) => {
+    const sub = await subscribe<Change>(client, CHANGED);
+    open.push(sub);
+    return sub;
+  };
+  const about = (id: string) => (d: Change) => d.clientInterestChanged.id === id;
+
+  it("pushes a colleague's move to the manager's and the supervisor's open boards, nothing to another team, and null once it leaves the scope", async () => {
+    const { user: sup, client: supervisor } = await t.as(Role.SUPERVISOR);
+    const a = await t.as(Role.MANAGER, { supervisorId: sup.id });
+    const b = await t.as(Role.MANAGER);
+    const { client: admin } = await t.as(Role.ADMINISTRATOR);
+    const { working } = await s.defaultScenario();
+    const supTab = await tab(supervisor);
+    const aTab = await tab(a.client);
+    const bTab = await tab(b.client);
+    // Each tab is live once a change in its own scope arrives (creating an interest is such a change).
+    await supTab.live(async () => about((await s.interest(a.user)).id));
+    await aTab.live(async () => about((await s.interest(a.user)).id));
+    await bTab.live(async () => about((await s.interest(b.user)).id));
+
+    // The supervisor moves A's interest: A's board and the supervisor's own get it with the new stage.
+    const deal = await s.interest(a.user, { plannedAmount: '500' });
+    await supervisor.ok(MOVE, { id: deal.id, stageId: working[1].id });
+    const seenByA = (await aTab.nextWhere((d) => about(deal.id)(d) && d.clientInterestChanged.interest?.stage.id === working[1].id)).clientInterestChanged;
+    expect(seenByA.interest).toMatchObject({ id: deal.id, state: 'ACTIVE', responsible: { id: a.user.id } });
+    await supTab.nextWhere((d) => about(deal.id)(d) && d.clientInterestChanged.interest?.stage.id === working[1].id);
+
+    // B (another team) got nothing of it: the next push B sees is about B's own interest.
+    const mine = await s.interest(b.user);
+    expect((await bTab.next()).clientInterestChanged.id).toBe(mine.id);
+
+    // Handed to B by an administrator: A and A's supervisor learn it changed but no longer see it; B now does.
+    const { version } = (await admin.ok(`query($id: ID!) { clientInterest(id: $id) { version } }`, { id: deal.id })).clientInterest;
+    await admin.ok(`mutation($id: ID!, $i: UpdateClientInterestInput!) { updateClientInterest(id: $id, input: $i) { id } }`, { id: deal.id, i: { version, responsibleId: b.user.id } });
+    const gone = (await supTab.nextWhere((d) => about(deal.id)(d) && d.clientInterestChanged.interest === null)).clientInterestChanged;
+    expect(gone).toEqual({ id: deal.id, interest: null });
+    await aTab.nextWhere((d) => about(deal.id)(d) && d.clientInterestChanged.interest === null);
+    expect((await bTab.nextWhere(about(deal.id))).clientInterestChanged.interest).toMatchObject({ id: deal.id, responsible: { id: b.user.id } });
+  });
+
+  it('a refused move pushes nothing', async () => {
+    const { user, client } = await t.as(Role.MANAGER);
+    const other = await s.otherScenario();
+    const myTab = await tab(client);
+    await myTab.live(async () => about((await s.interest(user)).id));
+    const deal = await s.interest(user);
+    await myTab.nextWhere(about(deal.id));
+    const refused = await client.gql(MOVE, { id: deal.id, stageId: other.stages[0].id });
+    expect(refused.errors?.[0].extensions.code).toBeDefined();
+    const after = await s.interest(user);
+    // The next push is the later interest's creation, not the refused move.
+    expect((await myTab.next()).clientInterestChanged.id).toBe(after.id);
   });
 });

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../../../core/pagination';
 import { DecimalScalar } from '../../../core/decimal';
 import { ClientInterest, ClientInterestStageChange } from './client-interest.entity';
@@ -39,4 +39,11 @@ export class ClientInterestBoard {
   @Field(() => Int, { description: 'Interests on the board.' }) totalCount: number;
   @Field(() => DecimalScalar, { description: 'Sum of their planned amounts.' }) plannedAmount: string;
   @Field(() => DecimalScalar, { description: 'Sum of their weighted amounts.' }) weightedAmount: string;
+}
+
+@ObjectType({ description: 'A client interest on my board (mine or my team\'s) was created or changed, by anyone.' })
+export class ClientInterestChange {
+  @Field(() => ID, { description: 'Id of the interest.' }) id: string;
+  @Field(() => ClientInterest, { nullable: true, description: 'The interest as it is now; null when it is no longer in my scope (e.g. handed to another team).' })
+  interest: ClientInterest | null;
 }

@@ -414,3 +414,22 @@ export const SetClientInterestDeletionMarkMutation = graphql(`
     }
   }
 `);
+
+/** An interest on my board (mine or my team's) changed, by anyone: the open board, lists and its card refresh. */
+export const ClientInterestChangedSubscription = graphql(`
+  subscription ClientInterestChanged {
+    clientInterestChanged {
+      id
+      interest {
+        id
+        version
+        state
+        probability
+        plannedAmount
+        stage {
+          id
+        }
+      }
+    }
+  }
+`);
