@@ -111,14 +111,14 @@ export class UpdateCounterpartyInput {
   @Min(1)
   version: number;
 
-  @Field({ nullable: true, description: 'message' }) @IsOptional() @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name?: string;
+  @Field({ nullable: true, description: 'Short name as it is shown in lists.' }) @IsOptional() @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name?: string;
   @Field({ nullable: true, description: 'Full legal name.' }) @IsOptional() @MaxLength(500) fullName?: string;
   @Field(() => LegalType, { nullable: true, description: 'Legal form.' }) @IsOptional() legalType?: LegalType;
   @Field({ nullable: true, description: 'INN; an empty string clears it.' }) @IsOptional() @MaxLength(20) inn?: string;
   @Field({ nullable: true, description: 'KPP; an empty string clears it.' }) @IsOptional() @MaxLength(20) kpp?: string;
-  @Field(() => ID, { nullable: true, description: 'message' }) @IsOptional() @IsUUID('all', { message: 'Not a valid group id' }) groupId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Group in the counterparty hierarchy; null takes it out of any group.' }) @IsOptional() @IsUUID('all', { message: 'Not a valid group id' }) groupId?: string | null;
   @Field(() => [RelationType], { nullable: true, description: 'Kinds of relationship (replaces the set).' }) @IsOptional() @ArrayMaxSize(6) relationTypes?: RelationType[];
-  @Field(() => ID, { nullable: true, description: 'message' }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
+  @Field(() => ID, { nullable: true, description: 'Responsible manager (handing over needs the right to assign).' }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
   @Field({ nullable: true, description: 'Where the client came from.' }) @IsOptional() @MaxLength(200) informationSource?: string;
   @Field({ nullable: true, description: 'Free comment.' }) @IsOptional() @MaxLength(5000) comment?: string;
 
@@ -172,7 +172,7 @@ export class CounterpartyFilter {
 @InputType({ description: 'Values to check for likely duplicates before creating or saving a counterparty.' })
 export class DuplicateCheckInput {
   @Field({ nullable: true, description: 'INN to look for.' }) @IsOptional() @MaxLength(20) inn?: string;
-  @Field(() => [ContactInfoInput], { nullable: true, description: 'each' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
+  @Field(() => [ContactInfoInput], { nullable: true, description: 'Contact information to look for (phones, e-mails, addresses).' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
   @Field(() => ID, { nullable: true, description: 'The counterparty being edited, left out of the result.' }) @IsOptional() @IsUUID('all') excludeId?: string;
 }
 
@@ -191,22 +191,22 @@ export class CreateContactPersonInput {
   @Field({ nullable: true, description: 'YYYY-MM-DD.' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Use the format YYYY-MM-DD' }) birthday?: string;
   @Field({ nullable: true, description: 'Free comment.' }) @IsOptional() @MaxLength(5000) comment?: string;
   @Field(() => ID, { nullable: true, description: 'Responsible user for a person on their own; yourself by default.' }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
-  @Field(() => [ContactInfoInput], { nullable: true, description: 'each' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
+  @Field(() => [ContactInfoInput], { nullable: true, description: 'Contact information of the person, in its order.' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
 }
 
 @InputType({ description: 'Changes to a contact person; `contactInfo` replaces the whole list.' })
 export class UpdateContactPersonInput {
   @Field(() => Int, { description: 'The version you read.' }) @Min(1) version: number;
   @Field(() => ID, { nullable: true, description: 'Move to another counterparty (null detaches).' }) @IsOptional() @IsUUID('all', { message: 'Not a valid counterparty id' }) counterpartyId?: string | null;
-  @Field({ nullable: true, description: 'message' }) @IsOptional() @Length(1, 100, { message: 'Enter a last name of 1 to 100 characters' }) lastName?: string;
+  @Field({ nullable: true, description: 'Last name.' }) @IsOptional() @Length(1, 100, { message: 'Enter a last name of 1 to 100 characters' }) lastName?: string;
   @Field({ nullable: true, description: 'First name.' }) @IsOptional() @MaxLength(100) firstName?: string;
   @Field({ nullable: true, description: 'Middle name (patronymic).' }) @IsOptional() @MaxLength(100) middleName?: string;
   @Field({ nullable: true, description: 'Job title.' }) @IsOptional() @MaxLength(200) position?: string;
   @Field({ nullable: true, description: 'Role in deals: decision maker, accountant, ...' }) @IsOptional() @MaxLength(200) role?: string;
-  @Field({ nullable: true, description: 'message' }) @IsOptional() @Matches(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'Use the format YYYY-MM-DD' }) birthday?: string;
+  @Field({ nullable: true, description: 'Birthday as YYYY-MM-DD; an empty string clears it.' }) @IsOptional() @Matches(/^(\d{4}-\d{2}-\d{2})?$/, { message: 'Use the format YYYY-MM-DD' }) birthday?: string;
   @Field({ nullable: true, description: 'Free comment.' }) @IsOptional() @MaxLength(5000) comment?: string;
-  @Field(() => ID, { nullable: true, description: 'message' }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
-  @Field(() => [ContactInfoInput], { nullable: true, description: 'each' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
+  @Field(() => ID, { nullable: true, description: 'Responsible manager (handing over needs the right to assign).' }) @IsOptional() @IsUUID('all', { message: 'Not a valid user id' }) responsibleId?: string;
+  @Field(() => [ContactInfoInput], { nullable: true, description: 'Contact information, in its order (replaces the whole list when given).' }) @IsOptional() @ArrayMaxSize(100) @ValidateNested({ each: true }) contactInfo?: ContactInfoInput[];
 }
 
 export enum ContactPersonSortField {
@@ -238,12 +238,12 @@ export class CreateContactInfoKindInput {
 @InputType({ description: 'Changes to a kind of contact information.' })
 export class UpdateContactInfoKindInput {
   @Field(() => Int, { description: 'The version you read; a stale version is refused with CONFLICT.' }) @Min(1) version: number;
-  @Field({ nullable: true, description: 'message' }) @IsOptional() @Length(1, 100, { message: 'Enter a name of 1 to 100 characters' }) name?: string;
+  @Field({ nullable: true, description: 'Name of the kind.' }) @IsOptional() @Length(1, 100, { message: 'Enter a name of 1 to 100 characters' }) name?: string;
   @Field(() => Int, { nullable: true, description: 'Job title.' }) @IsOptional() position?: number;
 }
 
 @InputType({ description: 'A new counterparty group.' })
 export class CreateCounterpartyGroupInput {
-  @Field({ description: 'message' }) @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name: string;
+  @Field({ description: 'Group name.' }) @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name: string;
   @Field(() => ID, { nullable: true, description: 'Parent group; empty for the top level.' }) @IsOptional() @IsUUID('all') parentId?: string;
 }
