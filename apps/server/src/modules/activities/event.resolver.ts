@@ -17,8 +17,8 @@ export class EventResolver {
   @Query(() => EventConnection, { description: 'Events in my scope, one page at a time (by start by default).' })
   events(
     @Args() page: PageArgs,
-    @Arg('filter', () => EventFilter, { nullable: true }) filter: EventFilter | null,
-    @Arg('orderBy', () => EventOrder, { nullable: true }) orderBy: EventOrder | null,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Which events to list; all in my scope by default.' }) filter: EventFilter | null,
+    @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Sort order; by start ascending by default.' }) orderBy: EventOrder | null,
     @Ctx() ctx: Context,
   ) {
     requireActor(ctx);
@@ -26,7 +26,7 @@ export class EventResolver {
   }
 
   @Query(() => Event, { description: 'One event; NOT_FOUND when missing or outside my scope.' })
-  event(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  event(@Arg('id', () => ID, { description: 'Id of the event.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.events.get(requireActor(ctx), id);
   }
 
@@ -40,27 +40,32 @@ export class EventResolver {
   }
 
   @Mutation(() => Event, { description: 'Plans (or records as done) an event; a planned one gets a reminder by default.' })
-  createEvent(@Arg('input') input: CreateEventInput, @Ctx() ctx: Context) {
-    return ctx.services.events.create(requireActor(ctx), input);
+  async createEvent(@Arg('input', { description: 'What to create.' }) input: CreateEventInput, @Ctx() ctx: Context) {
+    const { event, counterparty, contactPerson, myReminders } = await ctx.services.events.createWithParts(requireActor(ctx), input);
+    // The parties as just checked in my scope, and my reminders of the new event: the answer needs no statements for them.
+    if (counterparty) ctx.loaders.counterparty.prime(counterparty.id, counterparty);
+    if (contactPerson) ctx.loaders.contactPerson.prime(contactPerson.id, contactPerson);
+    ctx.loaders.remindersOfEvent.prime(event.id, myReminders);
+    return event;
   }
 
   @Mutation(() => Event, { description: 'Changes an event; CONFLICT when `version` is stale.' })
-  updateEvent(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateEventInput, @Ctx() ctx: Context) {
+  updateEvent(@Arg('id', () => ID, { description: 'Id of the event.' }) id: string, @Arg('input', { description: 'The changes, with the version you read.' }) input: UpdateEventInput, @Ctx() ctx: Context) {
     return ctx.services.events.update(requireActor(ctx), id, input);
   }
 
   @Mutation(() => Event, { description: 'Completes a planned event with its result; its reminders are dismissed.' })
-  completeEvent(@Arg('id', () => ID) id: string, @Arg('input') input: CompleteEventInput, @Ctx() ctx: Context) {
+  completeEvent(@Arg('id', () => ID, { description: 'Id of the event.' }) id: string, @Arg('input', { description: 'What came of it, and the actual times when they differ from the plan.' }) input: CompleteEventInput, @Ctx() ctx: Context) {
     return ctx.services.events.complete(requireActor(ctx), id, input);
   }
 
   @Mutation(() => Event, { description: 'Cancels a planned event with a reason; its reminders are dismissed.' })
-  cancelEvent(@Arg('id', () => ID) id: string, @Arg('input') input: CancelEventInput, @Ctx() ctx: Context) {
+  cancelEvent(@Arg('id', () => ID, { description: 'Id of the event.' }) id: string, @Arg('input', { description: 'Why it is cancelled.' }) input: CancelEventInput, @Ctx() ctx: Context) {
     return ctx.services.events.cancel(requireActor(ctx), id, input);
   }
 
   @Mutation(() => Event, { description: 'Moves a planned event to another time and re-arms its reminder.' })
-  rescheduleEvent(@Arg('id', () => ID) id: string, @Arg('input') input: RescheduleEventInput, @Ctx() ctx: Context) {
+  rescheduleEvent(@Arg('id', () => ID, { description: 'Id of the event.' }) id: string, @Arg('input', { description: 'The new start, and the new end unless the duration is kept.' }) input: RescheduleEventInput, @Ctx() ctx: Context) {
     return ctx.services.events.reschedule(requireActor(ctx), id, input);
   }
 

@@ -5,6 +5,9 @@ import { CrmObjectType, EventDirection, EventState, Importance, ReminderState } 
 import type { CancelEventInput, CompleteEventInput, CreateEventInput, EventFilter, EventOrder, RescheduleEventInput, UpdateEventInput } from './activities.inputs';
 import { EventSortField } from './activities.inputs';
 import type { ObjectRefs } from './object-refs';
+import { Reminder } from './reminder.entity';
+import type { Counterparty } from '../contacts/counterparty.entity';
+import type { ContactPerson } from '../contacts/contact-person.entity';
 import type { ReminderPageRequest, ReminderService } from './reminder.service';
 import type { Actor } from '../auth/user.entity';
 import { User } from '../auth/user.entity';
@@ -16,6 +19,7 @@ import { escapeLike } from '../auth/user.service';
 import { badInput, conflict, forbidden, notFound } from '../../core/errors';
 import { isId, requireId } from '../../core/ids';
 import { updateReturning, withTransaction } from '../../core/database/transaction';
+import { GroupCommit } from '../../core/database/group-commit';
 import { documentNumberSql, nextDocumentNumber, nextNumberCte } from '../../core/numbering';
 import { columnsOf, hydrate, pagesWithTotals, type PagePart } from '../../core/database/hydrate';
 import { decodeCursor, SortDirection, toConnection, type ConnectionShape } from '../../core/pagination';
@@ -52,6 +56,24 @@ export function taskCountRequests(actor: Actor) {
 }
 
 const DEFAULT_REMIND_BEFORE = 15;
+
+/** A new event with what was read or written for it: see `EventService.createWithParts`. */
+export interface CreatedEvent {
+  event: Event;
+  counterparty: Counterparty | null;
+  contactPerson: ContactPerson | null;
+  /** The actor's reminders of the event. */
+  myReminders: Reminder[];
+}
+
+/** A new event, checked and built, waiting for its group-commit batch. */
+interface NewEvent {
+  actor: Actor;
+  event: Event;
+  remindBefore: number | null;
+  /** The responsible is someone else than the actor: looked up (active, assignable) in the batch's transaction. */
+  checkResponsible: boolean;
+}
 const SORT_COLUMNS: Record<EventSortField, string> = { [EventSortField.START]: 'e.start_at', [EventSortField.CREATED_AT]: 'e.created_at' };
 
 const snapshot = (e: Event) => ({
@@ -89,7 +111,16 @@ export class EventService {
     private readonly pubSub: PubSub,
     private readonly counterparties: CounterpartyService,
     private readonly persons: ContactPersonService,
-  ) {}
+  ) {
+    this.creations = new GroupCommit(db, { write: (tx, n) => this.writeNew(tx, n), singleStatement: (n) => !n.checkResponsible });
+  }
+
+  /**
+   * New events are written in group-commit batches: those created while a batch commits go together in the next
+   * transaction, each under its savepoint (a refused one gives its number back), with one commit for all. The year's
+   * counter row is then locked once per batch, not once per event.
+   */
+  readonly creations: GroupCommit<NewEvent, { event: Event; reminder: Reminder | null }>;
 
   private scoped(actor: Actor) {
     const qb = this.db.getRepository(Event).createQueryBuilder('e');
@@ -214,19 +245,28 @@ export class EventService {
 
   /** Counterparty and contact person must be visible; a person given alone brings their counterparty. */
   private async resolveParties(actor: Actor, counterpartyId: string | null, contactPersonId: string | null) {
+    const read = await this.readParties(actor, counterpartyId, contactPersonId);
+    return { counterpartyId: read.counterpartyId, contactPersonId: read.contactPersonId };
+  }
+
+  /** `resolveParties` with the counterparty and person as read for the check (null when not read). */
+  private async readParties(actor: Actor, counterpartyId: string | null, contactPersonId: string | null) {
+    let counterparty: Counterparty | null = null;
+    let contactPerson: ContactPerson | null = null;
     if (counterpartyId) {
-      const [c] = await this.counterparties.byIds(actor, [counterpartyId]);
-      if (!c) throw badInput('counterpartyId', 'The counterparty does not exist or is outside your scope', 'NOT_FOUND');
+      [counterparty = null] = await this.counterparties.byIds(actor, [counterpartyId]);
+      if (!counterparty) throw badInput('counterpartyId', 'The counterparty does not exist or is outside your scope', 'NOT_FOUND');
     }
     if (contactPersonId) {
-      const [p] = await this.persons.byIds(actor, [contactPersonId]);
+      [contactPerson = null] = await this.persons.byIds(actor, [contactPersonId]);
+      const p = contactPerson;
       if (!p) throw badInput('contactPersonId', 'The contact person does not exist or is outside your scope', 'NOT_FOUND');
       if (counterpartyId && p.counterpartyId && p.counterpartyId !== counterpartyId) {
         throw badInput('contactPersonId', 'This person belongs to another counterparty', 'CONTACT_OF_OTHER_COUNTERPARTY');
       }
       counterpartyId ??= p.counterpartyId;
     }
-    return { counterpartyId, contactPersonId };
+    return { counterpartyId, contactPersonId, counterparty, contactPerson };
   }
 
   private async checkResponsible(tx: EntityManager, actor: Actor, responsibleId: string) {
@@ -241,6 +281,15 @@ export class EventService {
   }
 
   async create(actor: Actor, input: CreateEventInput): Promise<Event> {
+    return (await this.createWithParts(actor, input)).event;
+  }
+
+  /**
+   * `create`, with what was read or written on the way that the mutation's answer usually asks for again: the
+   * counterparty and contact person as checked (in the actor's scope), and the actor's reminders of the new event
+   * (the one just armed if it is theirs). The resolver primes its request's loaders with them.
+   */
+  async createWithParts(actor: Actor, input: CreateEventInput): Promise<CreatedEvent> {
     validDate(input.start, 'start');
     validDate(input.end, 'end');
     if (input.end && input.end < input.start) throw badInput('end', 'The end cannot be before the start', 'END_BEFORE_START');
@@ -250,7 +299,7 @@ export class EventService {
     if (input.basedOn) await this.refs.assertVisible(actor, input.basedOn, 'basedOn');
     const given = { counterpartyId: input.counterpartyId ?? null, contactPersonId: input.contactPersonId ?? null };
     const inherited = input.basedOn && !given.counterpartyId && !given.contactPersonId ? await this.partiesOf(actor, input.basedOn) : given;
-    const parties = await this.resolveParties(actor, inherited.counterpartyId, inherited.contactPersonId);
+    const { counterparty, contactPerson, ...parties } = await this.readParties(actor, inherited.counterpartyId, inherited.contactPersonId);
     const responsibleId = input.responsibleId ?? actor.id;
     const e = this.db.getRepository(Event).create({
       kind: input.kind,
@@ -272,24 +321,31 @@ export class EventService {
     if (!e.subject) throw badInput('subject', 'Enter a subject', 'REQUIRED');
     const remindBefore = state === EventState.PLANNED && !input.noReminder ? (input.remindBeforeMinutes ?? DEFAULT_REMIND_BEFORE) : null;
     // The caller is active and may assign to themselves: only someone else needs looking up, in the transaction.
-    const created =
-      responsibleId === actor.id
-        ? await this.insert(this.db.manager, actor, e, remindBefore)
-        : await withTransaction(this.db, async (tx) => {
-            await this.checkResponsible(tx, actor, responsibleId);
-            return this.insert(tx, actor, e, remindBefore);
-          });
-    this.published(created);
-    return created;
+    const { event, reminder } = await this.creations.submit({ actor, event: e, remindBefore, checkResponsible: responsibleId !== actor.id });
+    this.published(event);
+    return { event, counterparty, contactPerson, myReminders: reminder && reminder.userId === actor.id ? [reminder] : [] };
+  }
+
+  /** One new event in a group-commit batch: the responsible checked (when not the actor) and the event written. */
+  private async writeNew(tx: EntityManager, n: NewEvent): Promise<{ event: Event; reminder: Reminder | null }> {
+    if (n.checkResponsible) await this.checkResponsible(tx, n.actor, n.event.responsibleId);
+    try {
+      return await this.insert(tx, n.actor, n.event, n.remindBefore);
+    } catch (err) {
+      // A party deleted (for real) since it was checked: the caller's own coded error, not the batch's.
+      const constraint = (err as { code?: string; constraint?: string }).code === '23503' ? (err as { constraint?: string }).constraint : undefined;
+      if (constraint === 'events_counterparty_id_fkey') throw badInput('counterpartyId', 'The counterparty does not exist or is outside your scope', 'NOT_FOUND');
+      if (constraint === 'events_contact_person_id_fkey') throw badInput('contactPersonId', 'The contact person does not exist or is outside your scope', 'NOT_FOUND');
+      throw err;
+    }
   }
 
   /**
-   * Writes a new event in one statement — one transaction: its number (the year's counter row, locked from here
-   * until this statement commits, so numbers stay gapless and distinct), the event, its reminder and its audit
-   * row. Taking the number as the last thing before commit, not first in a transaction of five round trips,
-   * is what lets concurrent creations follow each other quickly.
+   * Writes a new event in one statement: its number (the year's counter row, locked from here until commit, so
+   * numbers stay gapless and distinct), the event, its reminder and its audit row. Alone it is its own transaction;
+   * in a group-commit batch it runs under its item's savepoint, and the batch's one commit releases the counter row.
    */
-  private async insert(m: EntityManager, actor: Actor, e: Event, remindBefore: number | null): Promise<Event> {
+  private async insert(m: EntityManager, actor: Actor, e: Event, remindBefore: number | null): Promise<{ event: Event; reminder: Reminder | null }> {
     const now = new Date();
     const [row] = await m.query(
       `WITH n AS (${nextNumberCte("'EV'", '$1::int')}),
@@ -299,11 +355,11 @@ export class EventService {
          SELECT ${documentNumberSql('n')}, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 FROM n
          RETURNING *
        ),
-       r AS (${this.reminders.armForEventSql('e', '$18::int')}),
+       r AS (${this.reminders.armForEventSql('e', '$18::int')} RETURNING *),
        -- The audit row, as AuditService.record writes it.
        a AS (INSERT INTO audit_log (at, actor_id, entity_type, entity_id, entity_label, action, changes)
              SELECT $19, $20, '${ENTITY}', e.id, e.number || ' ' || e.subject, '${AuditAction.CREATE}', $21 FROM e)
-       SELECT ${columnsOf(this.db, Event, 'e', 'e_')} FROM e`,
+       SELECT ${columnsOf(this.db, Event, 'e', 'e_')}, ${columnsOf(this.db, Reminder, 'r', 'r_')} FROM e LEFT JOIN r ON true`,
       [
         now.getUTCFullYear(),
         e.kind,
@@ -328,7 +384,7 @@ export class EventService {
         JSON.stringify(diffSnapshots({}, snapshot(e))),
       ],
     );
-    return hydrate(this.db, Event, row, 'e_')!;
+    return { event: hydrate(this.db, Event, row, 'e_')!, reminder: hydrate(this.db, Reminder, row, 'r_') };
   }
 
   /** Loads an event for a change: locked, visible, writable, of the expected version. */
