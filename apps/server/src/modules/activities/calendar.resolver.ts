@@ -25,7 +25,7 @@ export class CalendarResolver {
   }
 
   @Mutation(() => CalendarFeed, { description: 'Revokes a calendar feed; its URL answers 404 from then on.' })
-  revokeCalendarFeed(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  revokeCalendarFeed(@Arg('id', () => ID, { description: 'Id of the calendar feed (one of mine).' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.calendar.revokeFeed(requireActor(ctx), id);
   }
 }

@@ -27,7 +27,7 @@ export class CounterpartyActivityResolver {
   }
 
   @FieldResolver(() => EventConnection, { description: 'Its events, newest first by default (the interaction history with state COMPLETED).' })
-  events(@Root() c: Counterparty, @Args() page: PageArgs, @Arg('state', () => EventState, { nullable: true }) state: EventState | null, @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Newest first by default.' }) orderBy: EventOrder | null, @Ctx() ctx: Context) {
+  events(@Root() c: Counterparty, @Args() page: PageArgs, @Arg('state', () => EventState, { nullable: true, description: 'Only events in this state; all states by default.' }) state: EventState | null, @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Newest first by default.' }) orderBy: EventOrder | null, @Ctx() ctx: Context) {
     return ctx.services.events.list(requireActor(ctx), page.first, page.after, { counterpartyId: c.id, ...(state ? { state } : {}) }, orderBy ?? NEWEST_FIRST);
   }
 }
@@ -47,7 +47,7 @@ export class ContactPersonActivityResolver {
   }
 
   @FieldResolver(() => EventConnection, { description: 'Events with the person, newest first by default.' })
-  events(@Root() p: ContactPerson, @Args() page: PageArgs, @Arg('state', () => EventState, { nullable: true }) state: EventState | null, @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Newest first by default.' }) orderBy: EventOrder | null, @Ctx() ctx: Context) {
+  events(@Root() p: ContactPerson, @Args() page: PageArgs, @Arg('state', () => EventState, { nullable: true, description: 'Only events in this state; all states by default.' }) state: EventState | null, @Arg('orderBy', () => EventOrder, { nullable: true, description: 'Newest first by default.' }) orderBy: EventOrder | null, @Ctx() ctx: Context) {
     return ctx.services.events.list(requireActor(ctx), page.first, page.after, { contactPersonId: p.id, ...(state ? { state } : {}) }, orderBy ?? NEWEST_FIRST);
   }
 }

@@ -10,23 +10,23 @@ import { createLoaders } from '../../core/loaders';
 @Resolver(() => Reminder)
 export class ReminderResolver {
   @Query(() => ReminderConnection, { description: 'My reminders, by time.' })
-  reminders(@Args() page: PageArgs, @Arg('filter', () => ReminderFilter, { nullable: true }) filter: ReminderFilter | null, @Ctx() ctx: Context) {
+  reminders(@Args() page: PageArgs, @Arg('filter', () => ReminderFilter, { nullable: true, description: 'Which reminders to list; all states by default.' }) filter: ReminderFilter | null, @Ctx() ctx: Context) {
     requireActor(ctx);
     return ctx.loaders.reminderPages.load({ first: page.first, after: page.after ?? null, filter: filter ?? {} });
   }
 
   @Mutation(() => Reminder, { description: 'Sets a reminder for myself, optionally about an object.' })
-  createReminder(@Arg('input') input: CreateReminderInput, @Ctx() ctx: Context) {
+  createReminder(@Arg('input', { description: 'What to create.' }) input: CreateReminderInput, @Ctx() ctx: Context) {
     return ctx.services.reminders.create(requireActor(ctx), input);
   }
 
   @Mutation(() => Reminder, { description: 'Puts a reminder off by 5 minutes to 1 week.' })
-  snoozeReminder(@Arg('id', () => ID) id: string, @Arg('minutes', () => Int) minutes: number, @Ctx() ctx: Context) {
+  snoozeReminder(@Arg('id', () => ID, { description: 'Id of the reminder (one of mine).' }) id: string, @Arg('minutes', () => Int, { description: 'How long to put it off, in minutes: 5 to 10080 (1 week).' }) minutes: number, @Ctx() ctx: Context) {
     return ctx.services.reminders.snooze(requireActor(ctx), id, minutes);
   }
 
   @Mutation(() => Reminder, { description: 'Dismisses a reminder.' })
-  dismissReminder(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  dismissReminder(@Arg('id', () => ID, { description: 'Id of the reminder (one of mine).' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.reminders.dismiss(requireActor(ctx), id);
   }
 

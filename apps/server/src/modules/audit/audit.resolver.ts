@@ -12,7 +12,7 @@ export class AuditResolver {
   }
 
   @Query(() => [RecentObject], { description: 'What I created or changed lately, newest first, one row per object I can still see.' })
-  recentObjects(@Arg('first', () => Int, { defaultValue: 20 }) first: number, @Ctx() ctx: Context) {
+  recentObjects(@Arg('first', () => Int, { defaultValue: 20, description: 'How many objects, 1 to 100.' }) first: number, @Ctx() ctx: Context) {
     return ctx.services.desktop.recentObjects(requireActor(ctx), first, ctx.loaders);
   }
 }

@@ -8,7 +8,7 @@ import { requireActor, type Context } from '../../core/context';
 @Resolver()
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Signs in and sets the httpOnly session cookie.' })
-  async login(@Arg('input') input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
+  async login(@Arg('input', { description: 'E-mail and password.' }) input: LoginInput, @Ctx() ctx: Context): Promise<LoginPayload> {
     const { user, token } = await ctx.services.auth.login(input.email, input.password, { ip: ctx.ip, userAgent: ctx.userAgent });
     ctx.setSessionCookie(token);
     return { user };
@@ -27,22 +27,22 @@ export class AuthResolver {
   }
 
   @Mutation(() => User, { description: 'Sets my interface language.' })
-  setMyLocale(@Arg('locale', () => Locale) locale: Locale, @Ctx() ctx: Context) {
+  setMyLocale(@Arg('locale', () => Locale, { description: 'The interface language.' }) locale: Locale, @Ctx() ctx: Context) {
     return ctx.services.users.setMyLocale(requireActor(ctx), locale);
   }
 
   @Mutation(() => User, { description: 'Sets my time zone (an IANA name such as Europe/Moscow).' })
-  setMyTimeZone(@Arg('timeZone') timeZone: string, @Ctx() ctx: Context) {
+  setMyTimeZone(@Arg('timeZone', { description: 'An IANA time zone name such as Europe/Moscow.' }) timeZone: string, @Ctx() ctx: Context) {
     return ctx.services.users.setMyTimeZone(requireActor(ctx), timeZone);
   }
 
   @Mutation(() => Boolean, { description: 'Changes my password and signs out my other sessions.' })
-  changePassword(@Arg('input') input: ChangePasswordInput, @Ctx() ctx: Context) {
+  changePassword(@Arg('input', { description: 'The current password and the new one.' }) input: ChangePasswordInput, @Ctx() ctx: Context) {
     return ctx.services.auth.changePassword(requireActor(ctx), input.currentPassword, input.newPassword);
   }
 
   @Mutation(() => CreateApiTokenPayload, { description: 'Creates a personal API token carrying my rights; the token is returned only here.' })
-  createApiToken(@Arg('input') input: CreateApiTokenInput, @Ctx() ctx: Context) {
+  createApiToken(@Arg('input', { description: 'What the token is for.' }) input: CreateApiTokenInput, @Ctx() ctx: Context) {
     return ctx.services.auth.createApiToken(requireActor(ctx), input.name);
   }
 
@@ -52,7 +52,7 @@ export class AuthResolver {
   }
 
   @Mutation(() => ApiToken, { description: 'Revokes an API token at once.' })
-  revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  revokeApiToken(@Arg('id', () => ID, { description: 'Id of the API token (one of mine; any for an administrator).' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.auth.revokeApiToken(requireActor(ctx), id);
   }
 }

@@ -13,8 +13,8 @@ export class ContactInfoResolver {
 
   @Query(() => [ContactInfoKind], { description: 'Kinds of contact information, optionally of one type.' })
   contactInfoKinds(
-    @Arg('type', () => ContactInfoType, { nullable: true }) type: ContactInfoType | null,
-    @Arg('includeMarkedForDeletion', { defaultValue: false }) includeMarked: boolean,
+    @Arg('type', () => ContactInfoType, { nullable: true, description: 'Only kinds of this type; all types by default.' }) type: ContactInfoType | null,
+    @Arg('includeMarkedForDeletion', { defaultValue: false, description: 'True: include kinds marked for deletion.' }) includeMarked: boolean,
     @Ctx() ctx: Context,
   ) {
     requireActor(ctx);
@@ -22,22 +22,22 @@ export class ContactInfoResolver {
   }
 
   @Mutation(() => ContactInfoKind, { description: 'Adds a kind of contact information (any user).' })
-  createContactInfoKind(@Arg('input') input: CreateContactInfoKindInput, @Ctx() ctx: Context) {
+  createContactInfoKind(@Arg('input', { description: 'What to create.' }) input: CreateContactInfoKindInput, @Ctx() ctx: Context) {
     return ctx.services.contactInfo.createKind(requireActor(ctx), input);
   }
 
   @Mutation(() => ContactInfoKind, { description: 'Renames or reorders a kind (administrators only).' })
-  updateContactInfoKind(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateContactInfoKindInput, @Ctx() ctx: Context) {
+  updateContactInfoKind(@Arg('id', () => ID, { description: 'Id of the contact information kind.' }) id: string, @Arg('input', { description: 'The changes, with the version you read.' }) input: UpdateContactInfoKindInput, @Ctx() ctx: Context) {
     return ctx.services.contactInfo.updateKind(requireActor(ctx), id, input);
   }
 
   @Mutation(() => ContactInfoKind, { description: 'Marks a kind for deletion: no longer offered (administrators only).' })
-  markContactInfoKindForDeletion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  markContactInfoKindForDeletion(@Arg('id', () => ID, { description: 'Id of the contact information kind.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.contactInfo.setKindDeletionMark(requireActor(ctx), id, true);
   }
 
   @Mutation(() => ContactInfoKind, { description: 'Restores a kind (administrators only).' })
-  restoreContactInfoKind(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  restoreContactInfoKind(@Arg('id', () => ID, { description: 'Id of the contact information kind.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.contactInfo.setKindDeletionMark(requireActor(ctx), id, false);
   }
 }

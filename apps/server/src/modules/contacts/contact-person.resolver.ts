@@ -15,35 +15,35 @@ export class ContactPersonResolver {
   @Query(() => ContactPersonConnection, { description: 'Contact persons in my scope, by name.' })
   contactPersons(
     @Args() page: PageArgs,
-    @Arg('filter', () => ContactPersonFilter, { nullable: true }) filter: ContactPersonFilter | null,
-    @Arg('orderBy', () => ContactPersonOrder, { nullable: true }) orderBy: ContactPersonOrder | null,
+    @Arg('filter', () => ContactPersonFilter, { nullable: true, description: 'Which contact persons to list; those not marked for deletion by default.' }) filter: ContactPersonFilter | null,
+    @Arg('orderBy', () => ContactPersonOrder, { nullable: true, description: 'Sort order; by name ascending by default.' }) orderBy: ContactPersonOrder | null,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.contactPersons.list(requireActor(ctx), page.first, page.after, filter ?? {}, orderBy);
   }
 
   @Query(() => ContactPerson, { description: 'One contact person; NOT_FOUND when missing or outside my scope.' })
-  contactPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  contactPerson(@Arg('id', () => ID, { description: 'Id of the contact person.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.contactPersons.get(requireActor(ctx), id);
   }
 
   @Mutation(() => ContactPerson, { description: 'Creates a contact person, of a counterparty or on their own.' })
-  createContactPerson(@Arg('input') input: CreateContactPersonInput, @Ctx() ctx: Context) {
+  createContactPerson(@Arg('input', { description: 'What to create.' }) input: CreateContactPersonInput, @Ctx() ctx: Context) {
     return ctx.services.contactPersons.create(requireActor(ctx), input);
   }
 
   @Mutation(() => ContactPerson, { description: 'Changes a contact person; CONFLICT when `version` is stale.' })
-  updateContactPerson(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateContactPersonInput, @Ctx() ctx: Context) {
+  updateContactPerson(@Arg('id', () => ID, { description: 'Id of the contact person.' }) id: string, @Arg('input', { description: 'The changes, with the version you read.' }) input: UpdateContactPersonInput, @Ctx() ctx: Context) {
     return ctx.services.contactPersons.update(requireActor(ctx), id, input);
   }
 
   @Mutation(() => ContactPerson, { description: 'Marks a contact person for deletion.' })
-  markContactPersonForDeletion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  markContactPersonForDeletion(@Arg('id', () => ID, { description: 'Id of the contact person.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.contactPersons.setDeletionMark(requireActor(ctx), id, true);
   }
 
   @Mutation(() => ContactPerson, { description: 'Removes the deletion mark.' })
-  restoreContactPerson(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  restoreContactPerson(@Arg('id', () => ID, { description: 'Id of the contact person.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.contactPersons.setDeletionMark(requireActor(ctx), id, false);
   }
 

@@ -9,8 +9,8 @@ export class SearchResolver {
   @Query(() => SearchConnection, { description: 'Finds counterparties and contact persons by any fragment: name, INN, phone in any format, e-mail, address.' })
   search(
     @Arg('query', { description: 'At least 2 characters.' }) query: string,
-    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
-    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Arg('first', () => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor after which the page starts (an `endCursor` of the same query).' }) after: string | null,
     @Ctx() ctx: Context,
   ) {
     return ctx.services.search.search(requireActor(ctx), query, checkFirst(first), after);

@@ -20,44 +20,44 @@ import { CommercialOfferConnection, CommercialOfferViewerCan, DocumentChain, Doc
 @Resolver(() => CommercialOffer)
 export class CommercialOfferResolver {
   @Query(() => CommercialOfferConnection, { description: 'Commercial offers in my scope, newest first.' })
-  commercialOffers(@Args() page: PageArgs, @Arg('filter', () => CommercialOfferFilter, { nullable: true }) filter: CommercialOfferFilter | null, @Ctx() ctx: Context) {
+  commercialOffers(@Args() page: PageArgs, @Arg('filter', () => CommercialOfferFilter, { nullable: true, description: 'Which offers to list.' }) filter: CommercialOfferFilter | null, @Ctx() ctx: Context) {
     return ctx.services.commercialOffers.list(requireActor(ctx), page.first, page.after, filter ?? {});
   }
 
   @Query(() => CommercialOffer, { description: 'One commercial offer; NOT_FOUND when missing or outside my scope.' })
-  commercialOffer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  commercialOffer(@Arg('id', () => ID, { description: 'Id of the commercial offer.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.commercialOffers.get(requireActor(ctx), id);
   }
 
   @Mutation(() => CommercialOffer, { description: 'Creates a draft offer, based on a client interest (its client and lines are copied unless given) or for a counterparty.' })
-  createCommercialOffer(@Arg('input') input: CreateCommercialOfferInput, @Ctx() ctx: Context) {
+  createCommercialOffer(@Arg('input', { description: 'What to create.' }) input: CreateCommercialOfferInput, @Ctx() ctx: Context) {
     return ctx.services.commercialOffers.create(requireActor(ctx), input);
   }
 
   @Mutation(() => CommercialOffer, { description: 'Changes a draft offer; CONFLICT (reason NOT_DRAFT) once sent, CONFLICT when `version` is stale.' })
-  updateCommercialOffer(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCommercialOfferInput, @Ctx() ctx: Context) {
+  updateCommercialOffer(@Arg('id', () => ID, { description: 'Id of the commercial offer.' }) id: string, @Arg('input', { description: 'The changes, with the version you read.' }) input: UpdateCommercialOfferInput, @Ctx() ctx: Context) {
     return ctx.services.commercialOffers.update(requireActor(ctx), id, input);
   }
 
   @Mutation(() => CommercialOffer, { description: 'Marks a draft offer sent (without e-mailing it; see sendCommercialOffer).' })
-  markCommercialOfferSent(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  markCommercialOfferSent(@Arg('id', () => ID, { description: 'Id of the commercial offer.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.commercialOffers.markSent(requireActor(ctx), id);
   }
 
   @Mutation(() => CommercialOffer, { description: 'Records that the client accepted a sent offer.' })
-  markCommercialOfferAccepted(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  markCommercialOfferAccepted(@Arg('id', () => ID, { description: 'Id of the commercial offer.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.commercialOffers.markAccepted(requireActor(ctx), id);
   }
 
   @Mutation(() => CommercialOffer, { description: 'Records that the client rejected a sent offer.' })
-  markCommercialOfferRejected(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  markCommercialOfferRejected(@Arg('id', () => ID, { description: 'Id of the commercial offer.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.commercialOffers.markRejected(requireActor(ctx), id);
   }
 
   @Mutation(() => DocumentSendResult, {
     description: 'Sends the offer: e-mails its PDF when SMTP is configured, records an outgoing letter based on it, and marks a draft sent.',
   })
-  sendCommercialOffer(@Arg('id', () => ID) id: string, @Arg('input', () => SendDocumentInput, { nullable: true }) input: SendDocumentInput | null, @Ctx() ctx: Context) {
+  sendCommercialOffer(@Arg('id', () => ID, { description: 'Id of the commercial offer.' }) id: string, @Arg('input', () => SendDocumentInput, { nullable: true, description: 'The recipient and the text of the letter; both have defaults.' }) input: SendDocumentInput | null, @Ctx() ctx: Context) {
     return ctx.services.salesSend.sendCommercialOffer(requireActor(ctx), id, input ?? {});
   }
 

@@ -23,39 +23,39 @@ import { DocumentChain, DocumentSendResult, InvoiceConnection, InvoiceViewerCan 
 @Resolver(() => Invoice)
 export class InvoiceResolver {
   @Query(() => InvoiceConnection, { description: 'Invoices in my scope, newest first; filter by payment state, overdue, client...' })
-  invoices(@Args() page: PageArgs, @Arg('filter', () => InvoiceFilter, { nullable: true }) filter: InvoiceFilter | null, @Ctx() ctx: Context) {
+  invoices(@Args() page: PageArgs, @Arg('filter', () => InvoiceFilter, { nullable: true, description: 'Which invoices to list.' }) filter: InvoiceFilter | null, @Ctx() ctx: Context) {
     return ctx.services.invoices.list(requireActor(ctx), page.first, page.after, filter ?? {});
   }
 
   @Query(() => Invoice, { description: 'One invoice; NOT_FOUND when missing or outside my scope.' })
-  invoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  invoice(@Arg('id', () => ID, { description: 'Id of the invoice.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.invoices.get(requireActor(ctx), id);
   }
 
   @Mutation(() => Invoice, { description: 'Creates an unposted invoice based on a commercial offer or a client interest (client and lines copied unless given), or for a counterparty.' })
-  createInvoice(@Arg('input') input: CreateInvoiceInput, @Ctx() ctx: Context) {
+  createInvoice(@Arg('input', { description: 'What to create.' }) input: CreateInvoiceInput, @Ctx() ctx: Context) {
     return ctx.services.invoices.create(requireActor(ctx), input);
   }
 
   @Mutation(() => Invoice, { description: 'Changes an unposted invoice; CONFLICT (reason POSTED) when posted, CONFLICT when `version` is stale.' })
-  updateInvoice(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateInvoiceInput, @Ctx() ctx: Context) {
+  updateInvoice(@Arg('id', () => ID, { description: 'Id of the invoice.' }) id: string, @Arg('input', { description: 'The changes, with the version you read.' }) input: UpdateInvoiceInput, @Ctx() ctx: Context) {
     return ctx.services.invoices.update(requireActor(ctx), id, input);
   }
 
   @Mutation(() => Invoice, { description: 'Posts an invoice: payments and shipments may follow, and an expected-payment reminder is set for its responsible at the due date.' })
-  postInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  postInvoice(@Arg('id', () => ID, { description: 'Id of the invoice.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.invoices.post(requireActor(ctx), id);
   }
 
   @Mutation(() => Invoice, {
     description: 'Unposts an invoice; refused with CONFLICT and `extensions.reason` HAS_PAYMENTS or HAS_POSTED_SHIPMENTS (`extensions.documents` lists them) while they depend on it.',
   })
-  unpostInvoice(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  unpostInvoice(@Arg('id', () => ID, { description: 'Id of the invoice.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.invoices.unpost(requireActor(ctx), id);
   }
 
   @Mutation(() => DocumentSendResult, { description: 'Sends the invoice: e-mails its PDF when SMTP is configured and records an outgoing letter based on it.' })
-  sendInvoice(@Arg('id', () => ID) id: string, @Arg('input', () => SendDocumentInput, { nullable: true }) input: SendDocumentInput | null, @Ctx() ctx: Context) {
+  sendInvoice(@Arg('id', () => ID, { description: 'Id of the invoice.' }) id: string, @Arg('input', () => SendDocumentInput, { nullable: true, description: 'The recipient and the text of the letter; both have defaults.' }) input: SendDocumentInput | null, @Ctx() ctx: Context) {
     return ctx.services.salesSend.sendInvoice(requireActor(ctx), id, input ?? {});
   }
 

@@ -13,24 +13,24 @@ import { DocumentChain, PaymentConnection, PaymentViewerCan } from './documents.
 @Resolver(() => Payment)
 export class PaymentResolver {
   @Query(() => PaymentConnection, { description: 'Payments I may see (of my counterparties or on my invoices), newest first; cancelled ones only when asked.' })
-  payments(@Args() page: PageArgs, @Arg('filter', () => PaymentFilter, { nullable: true }) filter: PaymentFilter | null, @Ctx() ctx: Context) {
+  payments(@Args() page: PageArgs, @Arg('filter', () => PaymentFilter, { nullable: true, description: 'Which payments to list; cancelled ones only when asked for.' }) filter: PaymentFilter | null, @Ctx() ctx: Context) {
     return ctx.services.payments.list(requireActor(ctx), page.first, page.after, filter ?? {});
   }
 
   @Query(() => Payment, { description: 'One payment; NOT_FOUND when missing or outside my scope.' })
-  payment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  payment(@Arg('id', () => ID, { description: 'Id of the payment.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.payments.get(requireActor(ctx), id);
   }
 
   @Mutation(() => Payment, {
     description: 'Registers a payment and allocates it to posted invoices of the counterparty (each at most what remains unpaid; together at most the payment).',
   })
-  createPayment(@Arg('input') input: CreatePaymentInput, @Ctx() ctx: Context) {
+  createPayment(@Arg('input', { description: 'What to create.' }) input: CreatePaymentInput, @Ctx() ctx: Context) {
     return ctx.services.payments.create(requireActor(ctx), input);
   }
 
   @Mutation(() => Payment, { description: 'Cancels a payment: it keeps its number, its allocations stop counting and the invoices are due again.' })
-  cancelPayment(@Arg('id', () => ID) id: string, @Arg('input') input: CancelPaymentInput, @Ctx() ctx: Context) {
+  cancelPayment(@Arg('id', () => ID, { description: 'Id of the payment.' }) id: string, @Arg('input', { description: 'Why it is cancelled.' }) input: CancelPaymentInput, @Ctx() ctx: Context) {
     return ctx.services.payments.cancel(requireActor(ctx), id, input);
   }
 

@@ -15,27 +15,27 @@ import { DocumentChain, ShipmentConnection, ShipmentViewerCan } from './document
 @Resolver(() => Shipment)
 export class ShipmentResolver {
   @Query(() => ShipmentConnection, { description: 'Shipments in my scope, newest first.' })
-  shipments(@Args() page: PageArgs, @Arg('filter', () => ShipmentFilter, { nullable: true }) filter: ShipmentFilter | null, @Ctx() ctx: Context) {
+  shipments(@Args() page: PageArgs, @Arg('filter', () => ShipmentFilter, { nullable: true, description: 'Which shipments to list.' }) filter: ShipmentFilter | null, @Ctx() ctx: Context) {
     return ctx.services.shipments.list(requireActor(ctx), page.first, page.after, filter ?? {});
   }
 
   @Query(() => Shipment, { description: 'One shipment; NOT_FOUND when missing or outside my scope.' })
-  shipment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  shipment(@Arg('id', () => ID, { description: 'Id of the shipment.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.shipments.get(requireActor(ctx), id);
   }
 
   @Mutation(() => Shipment, { description: 'Creates an unposted shipment of a posted invoice: what is left to ship, or the given quantities of its lines.' })
-  createShipment(@Arg('input') input: CreateShipmentInput, @Ctx() ctx: Context) {
+  createShipment(@Arg('input', { description: 'What to create.' }) input: CreateShipmentInput, @Ctx() ctx: Context) {
     return ctx.services.shipments.create(requireActor(ctx), input);
   }
 
   @Mutation(() => Shipment, { description: 'Posts a shipment: its lines are written to the sales facts in the same transaction.' })
-  postShipment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  postShipment(@Arg('id', () => ID, { description: 'Id of the shipment.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.shipments.post(requireActor(ctx), id);
   }
 
   @Mutation(() => Shipment, { description: 'Unposts a shipment: its sales facts are removed.' })
-  unpostShipment(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  unpostShipment(@Arg('id', () => ID, { description: 'Id of the shipment.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.shipments.unpost(requireActor(ctx), id);
   }
 
