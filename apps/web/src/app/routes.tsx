@@ -25,6 +25,7 @@ const CounterpartiesPage = lazy(() => import('../sections/counterparties/pages/C
 const CounterpartyCardPage = lazy(() => import('../sections/counterparties/pages/CounterpartyCardPage'));
 const CounterpartyCreatePage = lazy(() => import('../sections/counterparties/pages/CounterpartyCreatePage'));
 const CounterpartyEditPage = lazy(() => import('../sections/counterparties/pages/CounterpartyEditPage'));
+const CounterpartyGroupsPage = lazy(() => import('../sections/counterparties/pages/CounterpartyGroupsPage'));
 const ContactPersonsPage = lazy(() => import('../sections/contact-persons/pages/ContactPersonsPage'));
 const ContactPersonCardPage = lazy(() => import('../sections/contact-persons/pages/ContactPersonCardPage'));
 const ContactPersonCreatePage = lazy(() => import('../sections/contact-persons/pages/ContactPersonCreatePage'));
@@ -92,6 +93,7 @@ export function AppRoutes() {
         <Route path="counterparties">
           <Route index element={<CounterpartiesPage />} />
           <Route path="new" element={<CounterpartyCreatePage />} />
+          <Route path="groups" element={<CounterpartyGroupsPage />} />
           <Route path=":id" element={<CounterpartyCardPage />} />
           <Route path=":id/edit" element={<CounterpartyEditPage />} />
         </Route>

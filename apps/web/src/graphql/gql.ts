@@ -140,7 +140,11 @@ type Documents = {
     "\n  query Counterparty($id: ID!) {\n    counterparty(id: $id) {\n      ...CounterpartyDetails\n      lastContactAt\n      nextPlannedEvent {\n        id\n        subject\n        start\n        kind\n      }\n      possibleDuplicates {\n        ...DuplicateMatchFields\n      }\n      contactPersons {\n        id\n        fullName\n        position\n        mainPhone\n        mainEmail\n        deletionMark\n      }\n    }\n  }\n": typeof types.CounterpartyDocument,
     "\n  query CounterpartyHistory($id: ID!, $after: String) {\n    counterparty(id: $id) {\n      id\n      history(first: 20, after: $after) {\n        ...HistoryPage\n      }\n    }\n  }\n": typeof types.CounterpartyHistoryDocument,
     "\n  query CounterpartyDuplicates($input: DuplicateCheckInput!) {\n    counterpartyDuplicates(input: $input) {\n      ...DuplicateMatchFields\n    }\n  }\n": typeof types.CounterpartyDuplicatesDocument,
-    "\n  query CounterpartyGroups {\n    counterpartyGroups {\n      id\n      name\n      parentId\n      deletionMark\n    }\n  }\n": typeof types.CounterpartyGroupsDocument,
+    "\n  query CounterpartyGroups($includeDeleted: Boolean! = false) {\n    counterpartyGroups(includeDeleted: $includeDeleted) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n": typeof types.CounterpartyGroupsDocument,
+    "\n  mutation CreateCounterpartyGroup($input: CreateCounterpartyGroupInput!) {\n    createCounterpartyGroup(input: $input) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n": typeof types.CreateCounterpartyGroupDocument,
+    "\n  mutation UpdateCounterpartyGroup($id: ID!, $input: UpdateCounterpartyGroupInput!) {\n    updateCounterpartyGroup(id: $id, input: $input) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n": typeof types.UpdateCounterpartyGroupDocument,
+    "\n  mutation SetCounterpartyGroupDeletionMark($id: ID!, $deletionMark: Boolean!) {\n    setCounterpartyGroupDeletionMark(id: $id, deletionMark: $deletionMark) {\n      id\n      deletionMark\n      version\n    }\n  }\n": typeof types.SetCounterpartyGroupDeletionMarkDocument,
+    "\n  mutation DeleteCounterpartyGroup($id: ID!) {\n    deleteCounterpartyGroup(id: $id)\n  }\n": typeof types.DeleteCounterpartyGroupDocument,
     "\n  mutation CreateCounterparty($input: CreateCounterpartyInput!) {\n    createCounterparty(input: $input) {\n      ...CounterpartyDetails\n    }\n  }\n": typeof types.CreateCounterpartyDocument,
     "\n  mutation UpdateCounterparty($id: ID!, $input: UpdateCounterpartyInput!) {\n    updateCounterparty(id: $id, input: $input) {\n      ...CounterpartyDetails\n    }\n  }\n": typeof types.UpdateCounterpartyDocument,
     "\n  mutation MarkCounterpartyForDeletion($id: ID!) {\n    markCounterpartyForDeletion(id: $id) {\n      ...CounterpartyDetails\n    }\n  }\n": typeof types.MarkCounterpartyForDeletionDocument,
@@ -387,7 +391,11 @@ const documents: Documents = {
     "\n  query Counterparty($id: ID!) {\n    counterparty(id: $id) {\n      ...CounterpartyDetails\n      lastContactAt\n      nextPlannedEvent {\n        id\n        subject\n        start\n        kind\n      }\n      possibleDuplicates {\n        ...DuplicateMatchFields\n      }\n      contactPersons {\n        id\n        fullName\n        position\n        mainPhone\n        mainEmail\n        deletionMark\n      }\n    }\n  }\n": types.CounterpartyDocument,
     "\n  query CounterpartyHistory($id: ID!, $after: String) {\n    counterparty(id: $id) {\n      id\n      history(first: 20, after: $after) {\n        ...HistoryPage\n      }\n    }\n  }\n": types.CounterpartyHistoryDocument,
     "\n  query CounterpartyDuplicates($input: DuplicateCheckInput!) {\n    counterpartyDuplicates(input: $input) {\n      ...DuplicateMatchFields\n    }\n  }\n": types.CounterpartyDuplicatesDocument,
-    "\n  query CounterpartyGroups {\n    counterpartyGroups {\n      id\n      name\n      parentId\n      deletionMark\n    }\n  }\n": types.CounterpartyGroupsDocument,
+    "\n  query CounterpartyGroups($includeDeleted: Boolean! = false) {\n    counterpartyGroups(includeDeleted: $includeDeleted) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n": types.CounterpartyGroupsDocument,
+    "\n  mutation CreateCounterpartyGroup($input: CreateCounterpartyGroupInput!) {\n    createCounterpartyGroup(input: $input) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n": types.CreateCounterpartyGroupDocument,
+    "\n  mutation UpdateCounterpartyGroup($id: ID!, $input: UpdateCounterpartyGroupInput!) {\n    updateCounterpartyGroup(id: $id, input: $input) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n": types.UpdateCounterpartyGroupDocument,
+    "\n  mutation SetCounterpartyGroupDeletionMark($id: ID!, $deletionMark: Boolean!) {\n    setCounterpartyGroupDeletionMark(id: $id, deletionMark: $deletionMark) {\n      id\n      deletionMark\n      version\n    }\n  }\n": types.SetCounterpartyGroupDeletionMarkDocument,
+    "\n  mutation DeleteCounterpartyGroup($id: ID!) {\n    deleteCounterpartyGroup(id: $id)\n  }\n": types.DeleteCounterpartyGroupDocument,
     "\n  mutation CreateCounterparty($input: CreateCounterpartyInput!) {\n    createCounterparty(input: $input) {\n      ...CounterpartyDetails\n    }\n  }\n": types.CreateCounterpartyDocument,
     "\n  mutation UpdateCounterparty($id: ID!, $input: UpdateCounterpartyInput!) {\n    updateCounterparty(id: $id, input: $input) {\n      ...CounterpartyDetails\n    }\n  }\n": types.UpdateCounterpartyDocument,
     "\n  mutation MarkCounterpartyForDeletion($id: ID!) {\n    markCounterpartyForDeletion(id: $id) {\n      ...CounterpartyDetails\n    }\n  }\n": types.MarkCounterpartyForDeletionDocument,
@@ -1029,7 +1037,23 @@ export function graphql(source: "\n  query CounterpartyDuplicates($input: Duplic
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CounterpartyGroups {\n    counterpartyGroups {\n      id\n      name\n      parentId\n      deletionMark\n    }\n  }\n"): (typeof documents)["\n  query CounterpartyGroups {\n    counterpartyGroups {\n      id\n      name\n      parentId\n      deletionMark\n    }\n  }\n"];
+export function graphql(source: "\n  query CounterpartyGroups($includeDeleted: Boolean! = false) {\n    counterpartyGroups(includeDeleted: $includeDeleted) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n"): (typeof documents)["\n  query CounterpartyGroups($includeDeleted: Boolean! = false) {\n    counterpartyGroups(includeDeleted: $includeDeleted) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCounterpartyGroup($input: CreateCounterpartyGroupInput!) {\n    createCounterpartyGroup(input: $input) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCounterpartyGroup($input: CreateCounterpartyGroupInput!) {\n    createCounterpartyGroup(input: $input) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCounterpartyGroup($id: ID!, $input: UpdateCounterpartyGroupInput!) {\n    updateCounterpartyGroup(id: $id, input: $input) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateCounterpartyGroup($id: ID!, $input: UpdateCounterpartyGroupInput!) {\n    updateCounterpartyGroup(id: $id, input: $input) {\n      id\n      name\n      parentId\n      deletionMark\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCounterpartyGroupDeletionMark($id: ID!, $deletionMark: Boolean!) {\n    setCounterpartyGroupDeletionMark(id: $id, deletionMark: $deletionMark) {\n      id\n      deletionMark\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SetCounterpartyGroupDeletionMark($id: ID!, $deletionMark: Boolean!) {\n    setCounterpartyGroupDeletionMark(id: $id, deletionMark: $deletionMark) {\n      id\n      deletionMark\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCounterpartyGroup($id: ID!) {\n    deleteCounterpartyGroup(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteCounterpartyGroup($id: ID!) {\n    deleteCounterpartyGroup(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -196,7 +196,7 @@ export class CreateContactPersonInput {
 
 @InputType({ description: 'Changes to a contact person; `contactInfo` replaces the whole list.' })
 export class UpdateContactPersonInput {
-  @Field(() => Int, { description: 'The version you read.' }) @Min(1) version: number;
+  @Field(() => Int, { description: 'The version you read; a stale version is refused with CONFLICT.' }) @Min(1) version: number;
   @Field(() => ID, { nullable: true, description: 'Move to another counterparty (null detaches).' }) @IsOptional() @IsUUID('all', { message: 'Not a valid counterparty id' }) counterpartyId?: string | null;
   @Field({ nullable: true, description: 'Last name.' }) @IsOptional() @Length(1, 100, { message: 'Enter a last name of 1 to 100 characters' }) lastName?: string;
   @Field({ nullable: true, description: 'First name.' }) @IsOptional() @MaxLength(100) firstName?: string;
@@ -239,7 +239,17 @@ export class CreateContactInfoKindInput {
 export class UpdateContactInfoKindInput {
   @Field(() => Int, { description: 'The version you read; a stale version is refused with CONFLICT.' }) @Min(1) version: number;
   @Field({ nullable: true, description: 'Name of the kind.' }) @IsOptional() @Length(1, 100, { message: 'Enter a name of 1 to 100 characters' }) name?: string;
-  @Field(() => Int, { nullable: true, description: 'Job title.' }) @IsOptional() position?: number;
+  @Field(() => Int, { nullable: true, description: 'Place in the list of kinds of its type (lower comes first).' }) @IsOptional() position?: number;
+}
+
+@InputType({ description: 'Changes to a counterparty group: a new name, or a new place in the tree.' })
+export class UpdateCounterpartyGroupInput {
+  @Field(() => Int, { description: 'The version you read; a stale version is refused with CONFLICT.' }) @Min(1) version: number;
+  @Field({ nullable: true, description: 'Group name.' }) @IsOptional() @Length(1, 150, { message: 'Enter a name of 1 to 150 characters' }) name?: string;
+  @Field(() => ID, { nullable: true, description: 'Parent group; null moves it to the top level. Not itself or one of its subgroups.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Not a valid group id' })
+  parentId?: string | null;
 }
 
 @InputType({ description: 'A new counterparty group.' })

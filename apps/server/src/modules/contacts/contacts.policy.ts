@@ -1,5 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import type { Actor } from '../auth/user.entity';
+import { Role, type Actor } from '../auth/user.entity';
 import { canRead, canWrite, scopeOf } from '../auth/access';
 import { forbidden, notFound } from '../../core/errors';
 
@@ -30,5 +30,16 @@ export function assertCanWrite(actor: Actor, responsibleId: string, what: string
 export function assertCanAssign(actor: Actor, responsibleId: string, field = 'responsibleId') {
   if (!canWrite(actor, responsibleId)) {
     throw forbidden(`You cannot make this user responsible (${field})`);
+  }
+}
+
+/**
+ * Counterparty groups are one tree for the whole company: anyone files a new group, but renaming, moving,
+ * marking and deleting one (which changes how every colleague's clients are filed) is for supervisors and
+ * administrators.
+ */
+export function requireGroupEditor(actor: Actor) {
+  if (actor.role !== Role.ADMINISTRATOR && actor.role !== Role.SUPERVISOR) {
+    throw forbidden('Only an administrator or a supervisor can rename, move or delete counterparty groups');
   }
 }

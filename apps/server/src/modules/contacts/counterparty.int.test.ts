@@ -486,3 +486,68 @@ describe('createCounterpartyGroup', () => {
     expect(await t.factories.auditOf(g.id)).toEqual([expect.objectContaining({ action: 'CREATE', actor_id: user.id, entity_type: 'CounterpartyGroup' })]);
   });
 });
+
+describe('counterparty group tree', () => {
+  const CREATE_GROUP = `mutation($i: CreateCounterpartyGroupInput!) { createCounterpartyGroup(input: $i) { id name parentId version } }`;
+  const UPDATE_GROUP = `mutation($id: ID!, $i: UpdateCounterpartyGroupInput!) { updateCounterpartyGroup(id: $id, input: $i) { id name parentId version } }`;
+  const MARK_GROUP = `mutation($id: ID!, $m: Boolean!) { setCounterpartyGroupDeletionMark(id: $id, deletionMark: $m) { id deletionMark version } }`;
+  const DELETE_GROUP = `mutation($id: ID!) { deleteCounterpartyGroup(id: $id) }`;
+  const GROUPS = `query($all: Boolean) { counterpartyGroups(includeDeleted: $all) { id name parentId deletionMark } }`;
+  const code = (r: { errors?: Array<{ extensions: Record<string, unknown> }> }) => r.errors?.[0].extensions;
+
+  it('a manager files groups but only supervisors and administrators rename, move, mark or delete them', async () => {
+    const { client: manager } = await t.as(Role.MANAGER);
+    const { client: supervisor, user: sup } = await t.as(Role.SUPERVISOR);
+    const retail = (await manager.ok(CREATE_GROUP, { i: { name: unique('Розница ') } })).createCounterpartyGroup;
+    expect(code(await manager.gql(UPDATE_GROUP, { id: retail.id, i: { version: retail.version, name: 'Опт' } }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(code(await manager.gql(MARK_GROUP, { id: retail.id, m: true }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(code(await manager.gql(DELETE_GROUP, { id: retail.id }))).toMatchObject({ code: 'FORBIDDEN' });
+
+    const name = unique('Розница, Москва ');
+    const renamed = (await supervisor.ok(UPDATE_GROUP, { id: retail.id, i: { version: retail.version, name: `  ${name}  ` } })).updateCounterpartyGroup;
+    expect(renamed).toMatchObject({ name, version: retail.version + 1 });
+    // A stale version is refused and changes nothing.
+    expect(code(await supervisor.gql(UPDATE_GROUP, { id: retail.id, i: { version: retail.version, name: 'Старое' } }))).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT' });
+    expect((await manager.ok(GROUPS, {})).counterpartyGroups.find((g: { id: string }) => g.id === retail.id).name).toBe(name);
+    const audit = await t.factories.auditOf(retail.id);
+    expect(audit.map((a: { action: string }) => a.action)).toEqual(['CREATE', 'UPDATE']);
+    expect(audit[1]).toMatchObject({ actor_id: sup.id });
+  });
+
+  it('never moves a group into its own branch, and refuses a parent marked for deletion', async () => {
+    const { client } = await t.as(Role.SUPERVISOR);
+    const top = (await client.ok(CREATE_GROUP, { i: { name: unique('Регионы ') } })).createCounterpartyGroup;
+    const mid = (await client.ok(CREATE_GROUP, { i: { name: unique('Сибирь '), parentId: top.id } })).createCounterpartyGroup;
+    const leaf = (await client.ok(CREATE_GROUP, { i: { name: unique('Новосибирск '), parentId: mid.id } })).createCounterpartyGroup;
+    for (const parentId of [top.id, leaf.id]) {
+      expect(code(await client.gql(UPDATE_GROUP, { id: top.id, i: { version: top.version, parentId } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentId', reason: 'GROUP_CYCLE' });
+    }
+    // Moving the leaf to the top level is fine.
+    expect((await client.ok(UPDATE_GROUP, { id: leaf.id, i: { version: leaf.version, parentId: null } })).updateCounterpartyGroup.parentId).toBeNull();
+
+    const marked = (await client.ok(MARK_GROUP, { id: mid.id, m: true })).setCounterpartyGroupDeletionMark;
+    expect(marked.deletionMark).toBe(true);
+    expect(code(await client.gql(CREATE_GROUP, { i: { name: unique('Томск '), parentId: mid.id } }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'parentId', reason: 'GROUP_DELETED' });
+    const visible = (await client.ok(GROUPS, {})).counterpartyGroups.map((g: { id: string }) => g.id);
+    expect(visible).not.toContain(mid.id);
+    expect((await client.ok(GROUPS, { all: true })).counterpartyGroups.map((g: { id: string }) => g.id)).toContain(mid.id);
+    await client.ok(MARK_GROUP, { id: mid.id, m: false });
+    expect((await client.ok(GROUPS, {})).counterpartyGroups.map((g: { id: string }) => g.id)).toContain(mid.id);
+  });
+
+  it('deletes only an empty group; one that files counterparties or subgroups says how many', async () => {
+    const { client, user } = await t.as(Role.SUPERVISOR);
+    const group = (await client.ok(CREATE_GROUP, { i: { name: unique('Партнёры ') } })).createCounterpartyGroup;
+    const child = (await client.ok(CREATE_GROUP, { i: { name: unique('Дилеры '), parentId: group.id } })).createCounterpartyGroup;
+    const cp = await t.factories.counterparty(user);
+    const { version } = (await client.ok(`query($id: ID!) { counterparty(id: $id) { version } }`, { id: cp.id })).counterparty;
+    await client.ok(`mutation($id: ID!, $i: UpdateCounterpartyInput!) { updateCounterparty(id: $id, input: $i) { id } }`, { id: cp.id, i: { version, groupId: group.id } });
+
+    expect(code(await client.gql(DELETE_GROUP, { id: group.id }))).toMatchObject({ code: 'CONFLICT', reason: 'GROUP_IN_USE', counterparties: 1, subgroups: 1 });
+    expect(await t.factories.count('counterparty_groups', 'id = $1', [group.id])).toBe(1);
+    expect((await client.ok(DELETE_GROUP, { id: child.id })).deleteCounterpartyGroup).toBe(child.id);
+    expect(await t.factories.count('counterparty_groups', 'id = $1', [child.id])).toBe(0);
+    expect((await t.factories.auditOf(child.id)).map((a: { action: string }) => a.action)).toEqual(['CREATE', 'DELETE']);
+    expect(code(await client.gql(DELETE_GROUP, { id: child.id }))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -3,7 +3,7 @@ import { Counterparty, CounterpartyGroup } from './counterparty.entity';
 import { ContactInfo } from './contact-info.entity';
 import { ContactPerson } from './contact-person.entity';
 import { ContactInfoType } from './contacts.enums';
-import { CounterpartyFilter, CounterpartyOrder, CreateCounterpartyGroupInput, CreateCounterpartyInput, DuplicateCheckInput, UpdateCounterpartyInput } from './contacts.inputs';
+import { CounterpartyFilter, CounterpartyOrder, CreateCounterpartyGroupInput, CreateCounterpartyInput, DuplicateCheckInput, UpdateCounterpartyGroupInput, UpdateCounterpartyInput } from './contacts.inputs';
 import { CounterpartyConnection, DuplicateMatch, ViewerCan } from './contacts.types';
 import { User } from '../auth/user.entity';
 import { AuditEntryConnection } from '../audit/audit.types';
@@ -30,8 +30,8 @@ export class CounterpartyResolver {
   @Query(() => CounterpartyConnection, { description: 'Counterparties in my scope, one page at a time.' })
   async counterparties(
     @Args() page: PageArgs,
-    @Arg('filter', () => CounterpartyFilter, { nullable: true }) filter: CounterpartyFilter | null,
-    @Arg('orderBy', () => CounterpartyOrder, { nullable: true }) orderBy: CounterpartyOrder | null,
+    @Arg('filter', () => CounterpartyFilter, { nullable: true, description: 'Which counterparties to list; those not marked for deletion by default.' }) filter: CounterpartyFilter | null,
+    @Arg('orderBy', () => CounterpartyOrder, { nullable: true, description: 'Sort order; by name ascending by default.' }) orderBy: CounterpartyOrder | null,
     @Ctx() ctx: Context,
   ) {
     const list = await ctx.services.counterparties.list(requireActor(ctx), page.first, page.after, filter ?? {}, orderBy);
@@ -40,47 +40,72 @@ export class CounterpartyResolver {
   }
 
   @Query(() => Counterparty, { description: 'One counterparty; NOT_FOUND when it does not exist or is outside my scope.' })
-  async counterparty(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  async counterparty(@Arg('id', () => ID, { description: 'Id of the counterparty.' }) id: string, @Ctx() ctx: Context) {
     const { counterparty, contactInfo } = await ctx.services.counterparties.getWithContactInfo(requireActor(ctx), id);
     ctx.loaders.contactInfoOfCounterparty.prime(counterparty.id, contactInfo);
     return counterparty;
   }
 
   @Query(() => [DuplicateMatch], { description: 'Likely duplicates of the given INN, phones and e-mails (call while a form is filled).' })
-  async counterpartyDuplicates(@Arg('input') input: DuplicateCheckInput, @Ctx() ctx: Context) {
+  async counterpartyDuplicates(@Arg('input', { description: 'The INN and contact information to look for.' }) input: DuplicateCheckInput, @Ctx() ctx: Context) {
     requireActor(ctx);
     return presentDuplicates(await ctx.services.counterparties.duplicates(input), ctx);
   }
 
   @Mutation(() => Counterparty, { description: 'Creates a counterparty with its contact information.' })
-  createCounterparty(@Arg('input') input: CreateCounterpartyInput, @Ctx() ctx: Context) {
+  createCounterparty(@Arg('input', { description: 'What to create.' }) input: CreateCounterpartyInput, @Ctx() ctx: Context) {
     return ctx.services.counterparties.create(requireActor(ctx), input);
   }
 
   @Mutation(() => Counterparty, { description: 'Changes a counterparty; CONFLICT when `version` is stale.' })
-  updateCounterparty(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCounterpartyInput, @Ctx() ctx: Context) {
+  updateCounterparty(@Arg('id', () => ID, { description: 'Id of the counterparty.' }) id: string, @Arg('input', { description: 'The changes, with the version you read.' }) input: UpdateCounterpartyInput, @Ctx() ctx: Context) {
     return ctx.services.counterparties.update(requireActor(ctx), id, input);
   }
 
   @Mutation(() => Counterparty, { description: 'Marks a counterparty for deletion (hidden from lists, restorable).' })
-  markCounterpartyForDeletion(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  markCounterpartyForDeletion(@Arg('id', () => ID, { description: 'Id of the counterparty.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.counterparties.setDeletionMark(requireActor(ctx), id, true);
   }
 
   @Mutation(() => Counterparty, { description: 'Removes the deletion mark.' })
-  restoreCounterparty(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+  restoreCounterparty(@Arg('id', () => ID, { description: 'Id of the counterparty.' }) id: string, @Ctx() ctx: Context) {
     return ctx.services.counterparties.setDeletionMark(requireActor(ctx), id, false);
   }
 
-  @Query(() => [CounterpartyGroup], { description: 'Counterparty groups.' })
-  counterpartyGroups(@Ctx() ctx: Context) {
+  @Query(() => [CounterpartyGroup], { description: 'All counterparty groups (a small tree: build it from `parentId`), by name.' })
+  counterpartyGroups(@Arg('includeDeleted', { defaultValue: false, description: 'True: include groups marked for deletion.' }) includeDeleted: boolean, @Ctx() ctx: Context) {
     requireActor(ctx);
-    return ctx.services.counterparties.listGroups();
+    return ctx.services.counterparties.listGroups(includeDeleted);
   }
 
-  @Mutation(() => CounterpartyGroup, { description: 'Creates a counterparty group.' })
-  createCounterpartyGroup(@Arg('input') input: CreateCounterpartyGroupInput, @Ctx() ctx: Context) {
-    return ctx.services.counterparties.createGroup(requireActor(ctx), input);
+  @Mutation(() => CounterpartyGroup, { description: 'Creates a counterparty group (any user; its parent must exist and not be marked for deletion).' })
+  createCounterpartyGroup(@Arg('input', { description: 'What to create.' }) input: CreateCounterpartyGroupInput, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.groups.create(requireActor(ctx), input);
+  }
+
+  @Mutation(() => CounterpartyGroup, { description: 'Renames or moves a counterparty group (supervisor or administrator); CONFLICT when `version` is stale.' })
+  updateCounterpartyGroup(
+    @Arg('id', () => ID, { description: 'Id of the counterparty group.' }) id: string,
+    @Arg('input', { description: 'The changes, with the version you read.' }) input: UpdateCounterpartyGroupInput,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.counterparties.groups.update(requireActor(ctx), id, input);
+  }
+
+  @Mutation(() => CounterpartyGroup, { description: 'Marks a counterparty group for deletion (true) or restores it (false); supervisor or administrator.' })
+  setCounterpartyGroupDeletionMark(
+    @Arg('id', () => ID, { description: 'Id of the counterparty group.' }) id: string,
+    @Arg('deletionMark', { description: 'True to mark, false to restore.' }) mark: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.counterparties.groups.setDeletionMark(requireActor(ctx), id, mark);
+  }
+
+  @Mutation(() => ID, {
+    description: 'Deletes an empty counterparty group (no counterparties, no subgroups) for good; returns its id. CONFLICT GROUP_IN_USE otherwise.',
+  })
+  deleteCounterpartyGroup(@Arg('id', () => ID, { description: 'Id of the counterparty group.' }) id: string, @Ctx() ctx: Context) {
+    return ctx.services.counterparties.groups.delete(requireActor(ctx), id);
   }
 
   @FieldResolver(() => [ContactInfo], { description: 'Contact information, in its order.' })

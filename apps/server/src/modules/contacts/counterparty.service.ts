@@ -2,11 +2,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { phoneQueryDigits, textSearchKey, addressSearchKey, validateInn, validateKpp, normalizeContactInfo } from '@crm/contact-info';
 import { Counterparty, CounterpartyGroup } from './counterparty.entity';
 import { LegalType, RelationType, ContactInfoType } from './contacts.enums';
-import type { CounterpartyFilter, CounterpartyOrder, CreateCounterpartyInput, DuplicateCheckInput, UpdateCounterpartyInput, CreateCounterpartyGroupInput } from './contacts.inputs';
+import type { CounterpartyFilter, CounterpartyOrder, CreateCounterpartyInput, DuplicateCheckInput, UpdateCounterpartyInput } from './contacts.inputs';
 import { CounterpartySortField } from './contacts.inputs';
 import { ContactInfoService } from './contact-info.service';
 import type { ContactInfo } from './contact-info.entity';
-import { scopeCounterparties, assertCanWrite, assertCanAssign } from './contacts.policy';
+import { scopeCounterparties, assertCanWrite, assertCanAssign, requireGroupEditor } from './contacts.policy';
+import { GroupTree } from '../../core/group-tree';
 import { canRead, canWrite, scopeOf } from '../auth/access';
 import type { Actor } from '../auth/user.entity';
 import { User } from '../auth/user.entity';
@@ -71,11 +72,24 @@ export interface DuplicateMatch {
 }
 
 export class CounterpartyService {
+  /** The counterparty group tree: anyone creates a group; supervisors and administrators change or delete them. */
+  readonly groups: GroupTree<CounterpartyGroup>;
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly contactInfo: ContactInfoService,
-  ) {}
+  ) {
+    this.groups = new GroupTree<CounterpartyGroup>(db, audit, {
+      entity: CounterpartyGroup,
+      table: 'counterparty_groups',
+      auditType: 'CounterpartyGroup',
+      noun: 'counterparty group',
+      members: { table: 'counterparties', column: 'group_id', key: 'counterparties', noun: 'counterparties' },
+      requireEditor: requireGroupEditor,
+      requireCreator: () => undefined,
+    });
+  }
 
   /** For DataLoaders: only what the actor may read; missing ids simply do not come back. */
   async byIds(actor: Actor, idsIn: readonly string[]): Promise<Counterparty[]> {
@@ -340,17 +354,10 @@ export class CounterpartyService {
     return this.db.getRepository(CounterpartyGroup).createQueryBuilder('g').where('g.id = ANY(:ids)', { ids }).getMany();
   }
 
-  async listGroups(): Promise<CounterpartyGroup[]> {
-    return this.db.getRepository(CounterpartyGroup).find({ where: { deletionMark: false }, order: { name: 'ASC' }, take: 500 });
-  }
-
-  async createGroup(actor: Actor, input: CreateCounterpartyGroupInput): Promise<CounterpartyGroup> {
-    return withTransaction(this.db, async (tx) => {
-      const repo = tx.getRepository(CounterpartyGroup);
-      if (input.parentId && !(await repo.exists({ where: { id: input.parentId } }))) throw badInput('parentId', 'The parent group does not exist', 'NOT_FOUND');
-      const g = await repo.save(repo.create({ name: input.name.trim(), parentId: input.parentId ?? null }));
-      await this.audit.record(tx, actor, { entityType: 'CounterpartyGroup', entityId: g.id, entityLabel: g.name, action: AuditAction.CREATE, changes: [{ field: 'name', old: null, new: g.name }] });
-      return g;
-    });
+  /** All groups (a small tree, loaded whole by the pickers and the editor), by name. */
+  async listGroups(includeDeleted = false): Promise<CounterpartyGroup[]> {
+    const qb = this.db.getRepository(CounterpartyGroup).createQueryBuilder('g');
+    if (!includeDeleted) qb.where('g.deletion_mark = false');
+    return qb.orderBy('g.name', 'ASC').addOrderBy('g.id', 'ASC').limit(5000).getMany();
   }
 }

@@ -73,22 +73,22 @@ export class ProductGroupResolver {
 
   @Mutation(() => ProductGroup, { description: 'Creates a catalog group (administrator or supervisor).' })
   createProductGroup(@Arg('input', { description: 'What to create.' }) input: CreateProductGroupInput, @Ctx() ctx: Context) {
-    return ctx.services.products.createGroup(requireActor(ctx), input);
+    return ctx.services.products.groups.create(requireActor(ctx), input);
   }
 
   @Mutation(() => ProductGroup, { description: 'Renames or moves a catalog group; CONFLICT when `version` is stale.' })
   updateProductGroup(@Arg('id', () => ID, { description: 'Id of the product group.' }) id: string, @Arg('input', { description: 'The changes, with the version you read.' }) input: UpdateProductGroupInput, @Ctx() ctx: Context) {
-    return ctx.services.products.updateGroup(requireActor(ctx), id, input);
+    return ctx.services.products.groups.update(requireActor(ctx), id, input);
   }
 
   @Mutation(() => ProductGroup, { description: 'Marks a catalog group for deletion (true) or restores it (false).' })
   setProductGroupDeletionMark(@Arg('id', () => ID, { description: 'Id of the product group.' }) id: string, @Arg('deletionMark', { description: 'True to mark, false to restore.' }) mark: boolean, @Ctx() ctx: Context) {
-    return ctx.services.products.setGroupDeletionMark(requireActor(ctx), id, mark);
+    return ctx.services.products.groups.setDeletionMark(requireActor(ctx), id, mark);
   }
 
   @Mutation(() => ID, { description: 'Deletes an empty catalog group (no products, no subgroups) for good; returns its id. CONFLICT GROUP_IN_USE otherwise.' })
   deleteProductGroup(@Arg('id', () => ID, { description: 'Id of the product group.' }) id: string, @Ctx() ctx: Context) {
-    return ctx.services.products.deleteGroup(requireActor(ctx), id);
+    return ctx.services.products.groups.delete(requireActor(ctx), id);
   }
 
   @FieldResolver(() => ProductGroup, { nullable: true, description: 'The parent group.' })

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { textSearchKey } from '@crm/contact-info';
 import { Product, ProductGroup, VatRateRow } from './product.entity';
 import { ProductKind, type VatRate } from './catalog.enums';
-import type { CreateProductGroupInput, CreateProductInput, ProductFilter, UpdateProductGroupInput, UpdateProductInput } from './catalog.inputs';
+import type { CreateProductInput, ProductFilter, UpdateProductInput } from './catalog.inputs';
 import { canEditCatalog, requireCatalogEditor } from './catalog.policy';
 import { isUniqueViolation, updateVersioned } from './versioned-update';
 import type { Actor } from '../../auth/user.entity';
@@ -14,6 +14,7 @@ import { isId, requireId } from '../../../core/ids';
 import { requireMoney } from '../../../core/decimal';
 import { withTransaction } from '../../../core/database/transaction';
 import { decodeCursor, toConnection } from '../../../core/pagination';
+import { GroupTree } from '../../../core/group-tree';
 
 const PRODUCT = 'Product';
 const GROUP = 'ProductGroup';
@@ -33,8 +34,6 @@ const snapshot = (p: Product) => ({
   deletionMark: p.deletionMark,
 });
 
-const groupSnapshot = (g: ProductGroup) => ({ name: g.name, parentId: g.parentId, deletionMark: g.deletionMark });
-
 const searchTextOf = (p: Pick<Product, 'name' | 'article'>) => textSearchKey([p.name, p.article].filter(Boolean).join(' '));
 
 /** Trimmed text, or null for empty. */
@@ -45,10 +44,22 @@ const clean = (s: string | null | undefined) => (s == null ? null : s.trim() || 
  * supervisors (catalog.policy.ts). Items are never deleted, only marked: documents refer to them.
  */
 export class ProductService {
+  /** Create, rename, move, mark and delete catalog groups (administrators and supervisors). */
+  readonly groups: GroupTree<ProductGroup>;
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.groups = new GroupTree<ProductGroup>(db, audit, {
+      entity: ProductGroup,
+      table: 'product_groups',
+      auditType: GROUP,
+      noun: 'product group',
+      members: { table: 'products', column: 'group_id', key: 'products', noun: 'products' },
+      requireEditor: requireCatalogEditor,
+    });
+  }
 
   /** VAT rates in their order (active and retired). */
   vatRates(): Promise<VatRateRow[]> {
@@ -103,12 +114,6 @@ export class ProductService {
     if (!rate.active) throw badInput(field, `The VAT rate ${rate.name} is no longer in use`, 'VAT_RATE_INACTIVE');
   }
 
-  private async checkGroup(tx: EntityManager, groupId: string, field: string) {
-    const g = await tx.getRepository(ProductGroup).findOne({ where: { id: groupId } });
-    if (!g) throw badInput(field, 'The product group does not exist', 'NOT_FOUND');
-    if (g.deletionMark) throw badInput(field, 'The product group is marked for deletion', 'GROUP_DELETED');
-  }
-
   /** Field rules shared by create and update; `p` is the product as it will be saved. */
   private validate(p: Product) {
     if (!p.name) throw badInput('name', 'Enter a name', 'REQUIRED');
@@ -126,7 +131,7 @@ export class ProductService {
     const costPrice = input.costPrice != null ? requireMoney(input.costPrice, 'costPrice') : null;
     return withTransaction(this.db, async (tx) => {
       await this.checkVatRate(tx, input.vatRate);
-      if (input.groupId) await this.checkGroup(tx, input.groupId, 'groupId');
+      if (input.groupId) await this.groups.check(tx, input.groupId, 'groupId');
       const repo = tx.getRepository(Product);
       const p = repo.create({
         name: input.name.trim(),
@@ -214,7 +219,7 @@ export class ProductService {
       if (price) p.price = price.toFixed(2);
       if (input.costPrice !== undefined) p.costPrice = costPrice?.toFixed(2) ?? null;
       if (input.groupId !== undefined && input.groupId !== p.groupId) {
-        if (input.groupId) await this.checkGroup(tx, input.groupId, 'groupId');
+        if (input.groupId) await this.groups.check(tx, input.groupId, 'groupId');
         p.groupId = input.groupId ?? null;
       }
       if (input.trackSerials != null) p.trackSerials = input.trackSerials;
@@ -248,96 +253,5 @@ export class ProductService {
     const ids = idsIn.filter(isId);
     if (!ids.length) return [];
     return this.db.getRepository(ProductGroup).createQueryBuilder('g').where('g.id = ANY(:ids)', { ids }).getMany();
-  }
-
-  async createGroup(actor: Actor, input: CreateProductGroupInput): Promise<ProductGroup> {
-    requireCatalogEditor(actor);
-    const name = input.name.trim();
-    if (!name) throw badInput('name', 'Enter a name', 'REQUIRED');
-    return withTransaction(this.db, async (tx) => {
-      if (input.parentId) await this.checkGroup(tx, input.parentId, 'parentId');
-      const repo = tx.getRepository(ProductGroup);
-      const g = await repo.save(repo.create({ name, parentId: input.parentId ?? null, deletionMark: false }));
-      await this.audit.record(tx, actor, { entityType: GROUP, entityId: g.id, entityLabel: g.name, action: AuditAction.CREATE, changes: diffSnapshots({}, groupSnapshot(g)) });
-      return g;
-    });
-  }
-
-  private async groupForChange(tx: EntityManager, id: string, version?: number) {
-    const g = await tx.getRepository(ProductGroup).findOne({ where: { id: requireId(id) }, lock: { mode: 'pessimistic_write' } });
-    if (!g) throw notFound(GROUP);
-    if (version !== undefined && g.version !== version) {
-      throw conflict('The product group was changed by someone else; reload to see their changes', { reason: 'VERSION_CONFLICT', currentVersion: g.version });
-    }
-    return g;
-  }
-
-  private async writeGroup(tx: EntityManager, actor: Actor, g: ProductGroup, before: ReturnType<typeof groupSnapshot>, action = AuditAction.UPDATE) {
-    const changes = diffSnapshots(before, groupSnapshot(g));
-    if (!changes.length) return g;
-    const { version, updatedAt } = await updateVersioned(tx, 'product_groups', g.id, g.version, { name: g.name, parentId: g.parentId, deletionMark: g.deletionMark }, 'product group');
-    g.version = version;
-    g.updatedAt = updatedAt;
-    await this.audit.record(tx, actor, { entityType: GROUP, entityId: g.id, entityLabel: g.name, action, changes });
-    return g;
-  }
-
-  async updateGroup(actor: Actor, id: string, input: UpdateProductGroupInput): Promise<ProductGroup> {
-    requireCatalogEditor(actor);
-    return withTransaction(this.db, async (tx) => {
-      const g = await this.groupForChange(tx, id, input.version);
-      const before = groupSnapshot(g);
-      if (input.name != null) {
-        g.name = input.name.trim();
-        if (!g.name) throw badInput('name', 'Enter a name', 'REQUIRED');
-      }
-      if (input.parentId !== undefined && input.parentId !== g.parentId) {
-        if (input.parentId) {
-          await this.checkGroup(tx, input.parentId, 'parentId');
-          // The new parent must not be the group itself or below it: that would cut the branch off the tree.
-          const [cycle] = await tx.query(
-            `WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM product_groups WHERE id = $1
-               UNION SELECT g.id, g.parent_id FROM product_groups g JOIN up ON g.id = up.parent_id)
-             SELECT 1 AS found FROM up WHERE id = $2 LIMIT 1`,
-            [input.parentId, g.id],
-          );
-          if (cycle) throw badInput('parentId', 'A group cannot be moved into itself or one of its subgroups', 'GROUP_CYCLE');
-        }
-        g.parentId = input.parentId ?? null;
-      }
-      return this.writeGroup(tx, actor, g, before);
-    });
-  }
-
-  async setGroupDeletionMark(actor: Actor, id: string, mark: boolean): Promise<ProductGroup> {
-    requireCatalogEditor(actor);
-    return withTransaction(this.db, async (tx) => {
-      const g = await this.groupForChange(tx, id);
-      const before = groupSnapshot(g);
-      g.deletionMark = mark;
-      return this.writeGroup(tx, actor, g, before, mark ? AuditAction.MARK_FOR_DELETION : AuditAction.RESTORE);
-    });
-  }
-
-  /** A real delete, only for a group nothing refers to (no products, no subgroups). */
-  async deleteGroup(actor: Actor, id: string): Promise<string> {
-    requireCatalogEditor(actor);
-    return withTransaction(this.db, async (tx) => {
-      const g = await this.groupForChange(tx, id);
-      const [used] = await tx.query(
-        `SELECT (SELECT count(*)::int FROM products WHERE group_id = $1) AS products, (SELECT count(*)::int FROM product_groups WHERE parent_id = $1) AS children`,
-        [g.id],
-      );
-      if (used.products || used.children) {
-        throw conflict('The group still has products or subgroups; move them or mark the group for deletion instead', {
-          reason: 'GROUP_IN_USE',
-          products: used.products,
-          subgroups: used.children,
-        });
-      }
-      await tx.query(`DELETE FROM product_groups WHERE id = $1`, [g.id]);
-      await this.audit.record(tx, actor, { entityType: GROUP, entityId: g.id, entityLabel: g.name, action: AuditAction.DELETE, changes: diffSnapshots(groupSnapshot(g), {}) });
-      return g.id;
-    });
   }
 }

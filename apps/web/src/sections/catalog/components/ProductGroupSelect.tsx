@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client/react';
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { ProductGroupsQuery } from '../graphql/catalog.graphql';
-import { flattenGroups } from './catalog-meta';
+import { flattenGroups } from '../../../lib/group-tree';
 
 interface Props {
   label: string;

@@ -134,13 +134,54 @@ export const CounterpartyDuplicatesQuery = graphql(`
 `);
 
 export const CounterpartyGroupsQuery = graphql(`
-  query CounterpartyGroups {
-    counterpartyGroups {
+  query CounterpartyGroups($includeDeleted: Boolean! = false) {
+    counterpartyGroups(includeDeleted: $includeDeleted) {
       id
       name
       parentId
       deletionMark
+      version
     }
+  }
+`);
+
+export const CreateCounterpartyGroupMutation = graphql(`
+  mutation CreateCounterpartyGroup($input: CreateCounterpartyGroupInput!) {
+    createCounterpartyGroup(input: $input) {
+      id
+      name
+      parentId
+      deletionMark
+      version
+    }
+  }
+`);
+
+export const UpdateCounterpartyGroupMutation = graphql(`
+  mutation UpdateCounterpartyGroup($id: ID!, $input: UpdateCounterpartyGroupInput!) {
+    updateCounterpartyGroup(id: $id, input: $input) {
+      id
+      name
+      parentId
+      deletionMark
+      version
+    }
+  }
+`);
+
+export const SetCounterpartyGroupDeletionMarkMutation = graphql(`
+  mutation SetCounterpartyGroupDeletionMark($id: ID!, $deletionMark: Boolean!) {
+    setCounterpartyGroupDeletionMark(id: $id, deletionMark: $deletionMark) {
+      id
+      deletionMark
+      version
+    }
+  }
+`);
+
+export const DeleteCounterpartyGroupMutation = graphql(`
+  mutation DeleteCounterpartyGroup($id: ID!) {
+    deleteCounterpartyGroup(id: $id)
   }
 `);
 

@@ -6,6 +6,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
+import AccountTreeOutlined from '@mui/icons-material/AccountTreeOutlined';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -24,6 +25,7 @@ import { useResponsiveColumns } from '../../../components/grid/useResponsiveColu
 import { PageHeader } from '../../../components/PageHeader';
 import { formatDateTime } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
+import { GroupSelect } from '../components/GroupSelect';
 import { RELATION_TYPES } from '../components/RelationTypesField';
 import { CounterpartiesQuery } from '../graphql/counterparty.graphql';
 
@@ -43,6 +45,7 @@ export default function CounterpartiesPage() {
   const [params, setParams] = useSearchParams();
   const searchInput = params.get('q') ?? '';
   const relationType = (params.get('relation') ?? '') as RelationType | '';
+  const groupId = params.get('group') ?? '';
   const showDeleted = params.get('deleted') === '1';
   const sortModel = useMemo(() => parseSort(params.get('sort')), [params]);
   const setParam = (key: string, value: string | null) =>
@@ -60,6 +63,7 @@ export default function CounterpartiesPage() {
   const filter: CounterpartyFilter = {
     search: search || undefined,
     relationType: relationType || undefined,
+    groupId: groupId || undefined,
     deletionMark: showDeleted,
   };
   const orderBy: CounterpartyOrder | undefined = sortModel[0]
@@ -138,9 +142,14 @@ export default function CounterpartiesPage() {
       <PageHeader
         title={t('sections.counterparties')}
         actions={
-          <Button component={RouterLink} to="/counterparties/new" variant="contained" startIcon={<AddIcon />} data-testid="counterparties-new">
-            {t('common.create')}
-          </Button>
+          <>
+            <Button component={RouterLink} to="/counterparties/groups" startIcon={<AccountTreeOutlined />} data-testid="counterparty-groups">
+              {t('counterparty.groups.title')}
+            </Button>
+            <Button component={RouterLink} to="/counterparties/new" variant="contained" startIcon={<AddIcon />} data-testid="counterparties-new">
+              {t('common.create')}
+            </Button>
+          </>
         }
       />
       <ListToolbar>
@@ -151,6 +160,14 @@ export default function CounterpartiesPage() {
           onChange={(v) => setParam('relation', v)}
           options={RELATION_TYPES.map((r) => ({ value: r, label: t(`relationType.${r}`) }))}
           testId="counterparties-relation-filter"
+        />
+        <GroupSelect
+          label={t('counterparty.group')}
+          emptyLabel={t('list.all')}
+          value={groupId}
+          onChange={(v) => setParam('group', v)}
+          testId="counterparties-group-filter"
+          fullWidth={false}
         />
         <ToggleFilter
           label={t('common.showMarkedForDeletion')}
