@@ -8,6 +8,7 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { parse as parseCookies, serialize as serializeCookie } from 'cookie';
@@ -20,6 +21,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './core/database/em
 import { createServices, type Services } from './core/services';
 import { createLoaders } from './core/loaders';
 import { createPubsub } from './core/pubsub';
+import { createFanoutSubscribe } from './core/subscription-fanout';
 import { ReminderScheduler } from './modules/activities/reminder.scheduler';
 import { EscalationScheduler } from './modules/requests/escalation.scheduler';
 import { ProcessScheduler } from './modules/processes/process.scheduler';
@@ -88,14 +90,17 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
   app.use((req, res, next) => {
     const requestId = (req.headers['x-request-id'] as string | undefined)?.slice(0, 64) || crypto.randomUUID();
     const store = { requestId, sqlStatements: 0 };
-    const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
-    res.on('finish', () => {
-      log.info(
-        { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, sql: store.sqlStatements, op: (req.body as { operationName?: string } | undefined)?.operationName },
-        'request',
-      );
-    });
+    // The request line is logged at info: below that level nothing of it is built (LOG_LEVEL=warn in production).
+    if (log.isLevelEnabled('info')) {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        log.info(
+          { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, sql: store.sqlStatements, op: (req.body as { operationName?: string } | undefined)?.operationName },
+          'request',
+        );
+      });
+    }
     requestStore.run(store, next);
   });
 
@@ -109,6 +114,16 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
     }
   });
 
+  // The same error formatting as over HTTP: coded extensions, and nothing of an unexpected error but its request id.
+  const presented = new WeakSet<object>();
+  const forSocketResult = (result: ExecutionResult, ctx: Context | undefined): ExecutionResult => {
+    const errors = result.errors;
+    if (!errors?.length || presented.has(result)) return result;
+    const requestId = ctx?.requestId ?? crypto.randomUUID();
+    const formatted = { ...result, errors: errors.map((e) => forSocket(formatError(e.toJSON(), e, requestId, (err) => log.error({ err, requestId }, 'unexpected error')))) };
+    presented.add(formatted);
+    return formatted;
+  };
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const wsCleanup = useServer(
     {
@@ -141,13 +156,16 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
         }
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
       },
-      // The same error formatting as over HTTP: coded extensions, and nothing of an unexpected error but its request id.
-      onNext: (_ctx, _id, _payload, args, result) => {
-        const errors = (result as ExecutionResult).errors;
-        if (!errors?.length) return;
-        const requestId = (args.contextValue as Context | undefined)?.requestId ?? crypto.randomUUID();
-        return { ...result, errors: errors.map((e) => forSocket(formatError(e.toJSON(), e, requestId, (err) => log.error({ err, requestId }, 'unexpected error')))) };
-      },
+      // Each message is resolved once for all the sockets with the same document, variables and audience (a user's
+      // tabs), and formatted once: its errors, if any, are logged once under the request id of the socket that ran it.
+      subscribe: createFanoutSubscribe({
+        audience: ({ contextValue }) => {
+          const ctx = contextValue as Context;
+          return JSON.stringify([ctx.actor, ctx.origin, ctx.ip]);
+        },
+        present: (result, args) => forSocketResult(result, args.contextValue as Context | undefined),
+      }),
+      onNext: (_ctx, _id, _payload, args, result) => (presented.has(result) ? result : forSocketResult(result as ExecutionResult, args.contextValue as Context | undefined)),
       onError: (_ctx, _id, _payload, errors) => {
         const requestId = crypto.randomUUID();
         return errors.map((e) => forSocket(formatError(e.toJSON(), e, requestId, (err) => log.error({ err, requestId }, 'unexpected error'))));
@@ -162,8 +180,13 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
     includeStacktraceInErrorResponses: false,
     introspection: true,
     formatError: (formatted, error) => formatError(formatted, error, currentRequestId(), (err) => log.error({ err, requestId: currentRequestId() }, 'unexpected error')),
+    // Compact JSON: Apollo's default indents every answer (more to build and to send).
+    stringifyResult: (value) => JSON.stringify(value),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's default cache-control plugin hooks every resolved field to compute a policy that, without cache
+      // hints in the schema, is always "no-store"; the header is set below instead, without the per-field hook.
+      ApolloServerPluginCacheControlDisabled(),
       costPlugin(schema),
       {
         async serverWillStart() {
@@ -172,6 +195,7 @@ export async function createApp(config: Config, log: Logger, opened?: Awaited<Re
         async requestDidStart() {
           return {
             async willSendResponse({ response }) {
+              response.http.headers.set('cache-control', 'no-store');
               const store = requestStore.getStore();
               if (store) response.http.headers.set('x-sql-statements', String(store.sqlStatements));
             },

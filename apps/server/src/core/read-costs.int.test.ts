@@ -164,4 +164,20 @@ describe('statements per read with warm caches', () => {
     // The lists and counts; the reminders; the events' counterparties, persons; the reminders' subjects.
     expect(r.sql).toBe(5);
   });
+
+  it('the Tasks tab: no more on a user’s first visit than on the next (one statement warmed the whole user directory)', async () => {
+    const [a, b] = [await t.as(Role.MANAGER), await t.as(Role.MANAGER)];
+    for (const m of [a, b]) {
+      const { c } = await busyCounterparty(m.user, 0);
+      await t.factories.event(m.user, { counterpartyId: c.id, start: new Date(Date.now() - 3600_000) });
+      await m.client.ok(`{ __typename }`); // the actor is cached: only the directory may be cold
+    }
+    await t.app.services.reminders.fireDue();
+    await warm(a.client, TASKS, { me: a.user.id });
+    const first = await b.client.gql(TASKS, { me: b.user.id });
+    expect(first.data!.overdue.edges.map((e: { node: { responsible: unknown } }) => e.node.responsible)).toEqual([{ id: b.user.id, fullName: b.user.fullName }]);
+    const again = await b.client.gql(TASKS, { me: b.user.id });
+    expect(again.data).toEqual(first.data);
+    expect(first.sql).toBe(again.sql);
+  });
 });

@@ -125,6 +125,28 @@ describe('the actor cache', () => {
     await admin.ok(UPDATE, { id: user.id, i: { version: user.version, fullName: 'Renamed Manager' } });
     expect((await client.ok(CARD, { id: c.id })).counterparty.responsible.fullName).toBe('Renamed Manager');
   });
+
+  it('reads the user directory whole: another user’s first card names its responsible without a statement more', async () => {
+    const a = await t.as(Role.MANAGER);
+    const b = await t.as(Role.MANAGER);
+    const [ca, cb] = [await t.factories.counterparty(a.user), await t.factories.counterparty(b.user)];
+    for (const { client } of [a, b]) await client.ok(`{ __typename }`); // both actors cached
+    expect((await a.client.ok(CARD, { id: ca.id })).counterparty.responsible.fullName).toBe(a.user.fullName);
+
+    const first = await b.client.gql(CARD, { id: cb.id });
+    const second = await b.client.gql(CARD, { id: cb.id });
+    expect(first.data!.counterparty.responsible).toEqual({ id: b.user.id, fullName: b.user.fullName });
+    expect(first.sql).toBe(second.sql);
+
+    // A user added since is read on their first mention, then cached too.
+    const c = await t.as(Role.MANAGER);
+    const cc = await t.factories.counterparty(c.user);
+    await c.client.ok(`{ __typename }`);
+    const late = await c.client.gql(CARD, { id: cc.id });
+    expect(late.data!.counterparty.responsible).toEqual({ id: c.user.id, fullName: c.user.fullName });
+    expect(late.sql).toBe(second.sql + 1);
+    expect((await c.client.gql(CARD, { id: cc.id })).sql).toBe(second.sql);
+  });
 });
 
 const CARD = `query($id: ID!) { counterparty(id: $id) { id responsible { id fullName } } }`;
@@ -246,6 +268,25 @@ describeWithPostgres('the actor cache with two server processes and Redis', () =
     const started = Date.now();
     await adminOnA.ok(UPDATE, { id: user.id, i: { version: user.version, active: false } });
     await eventually(async () => code(await onB.gql(IDS)) === 'UNAUTHENTICATED');
+    expect(Date.now() - started).toBeLessThan(Number(CACHE_MS) / 2);
+  }, 60_000);
+
+  it('shows on instance B a user renamed through instance A, long before the directory would expire', async () => {
+    const adminOnA = await new ApiClient(a).login(ADMIN_EMAIL);
+    const create = `mutation($i: CreateUserInput!) { createUser(input: $i) { id version fullName } }`;
+    const tag = crypto.randomBytes(4).toString('hex');
+    const boss = (await adminOnA.ok(create, { i: { email: `boss-${tag}@test.crm`, password: PASSWORD, fullName: 'Old Name', role: 'SUPERVISOR' } })).createUser;
+    const email = `named-${tag}@test.crm`;
+    await adminOnA.ok(create, { i: { email, password: PASSWORD, fullName: 'Named Manager', role: 'MANAGER', supervisorId: boss.id } });
+    const onB = await new ApiClient(b).login(email);
+    const SUPERVISOR = `{ me { supervisor { id fullName } } }`;
+    expect((await onB.ok(SUPERVISOR)).me.supervisor).toEqual({ id: boss.id, fullName: 'Old Name' });
+    const cached = await onB.gql(SUPERVISOR);
+    expect(cached.data!.me.supervisor.fullName).toBe('Old Name');
+
+    const started = Date.now();
+    await adminOnA.ok(UPDATE, { id: boss.id, i: { version: boss.version, fullName: 'New Name' } });
+    await eventually(async () => (await onB.ok(SUPERVISOR)).me.supervisor.fullName === 'New Name');
     expect(Date.now() - started).toBeLessThan(Number(CACHE_MS) / 2);
   }, 60_000);
 });

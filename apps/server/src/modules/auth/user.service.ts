@@ -15,12 +15,16 @@ import { LocalCache, type CacheBus } from '../../core/cache-bus';
 /** The user directory's cache on the bus (any change empties it). */
 export const USERS_CACHE = 'users';
 
+/** Up to this many users the directory is cached whole (see `byIds`); above, user by user. */
+const WHOLE_DIRECTORY = 2000;
+
 const snapshot = (u: User) => ({ email: u.email, fullName: u.fullName, role: u.role, supervisorId: u.supervisorId, active: u.active, locale: u.locale });
 
 export class UserService {
   /**
    * Users by id for a few seconds (`CRM_AUTH_CACHE_MS`): nearly every list and card names a responsible, out
-   * of a directory of tens of rows that seldom changes. Every change to a user empties it on every instance.
+   * of a directory of tens of rows that seldom changes, so a miss reads the whole directory (up to
+   * WHOLE_DIRECTORY users). Every change to a user empties it on every instance.
    */
   private readonly directory: LocalCache<User>;
 
@@ -54,9 +58,18 @@ export class UserService {
     }
     if (!missing.length) return found;
     const ticket = this.directory.ticket();
-    const rows = await this.db.getRepository(User).createQueryBuilder('u').where('u.id = ANY(:ids)', { ids: missing }).getMany();
+    const qb = this.db.getRepository(User).createQueryBuilder('u');
+    if (this.directory.ttlMs > 0) {
+      // A directory of up to WHOLE_DIRECTORY users comes whole in the same one statement: the next request naming
+      // any other user (each manager's own first request, say) finds them cached instead of costing one more.
+      qb.where(`(SELECT count(*) FROM users) <= ${WHOLE_DIRECTORY} OR u.id = ANY(:ids)`, { ids: missing });
+    } else {
+      qb.where('u.id = ANY(:ids)', { ids: missing });
+    }
+    const rows = await qb.getMany();
     for (const u of rows) this.directory.set(u.id, u, ticket);
-    return [...found, ...rows];
+    const wanted = new Set(missing);
+    return [...found, ...rows.filter((u) => wanted.has(u.id))];
   }
 
   async get(_actor: Actor, id: string): Promise<User> {
