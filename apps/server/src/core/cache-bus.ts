@@ -7,7 +7,7 @@ export const CACHE_INVALIDATED = 'CACHE_INVALIDATED';
 export interface Invalidation {
   /** The instance that sent it (it has already applied it). */
   origin: string;
-  /** Which cache: `actors`, `users`, `contactInfoKinds`. */
+  /** Which cache: `actors`, `users`, `contactInfoKinds`, `salesScenarios`. */
   cache: string;
   /** What to drop (a cache's own key language, e.g. `user:<id>`); null drops everything. */
   key: string | null;

@@ -45,7 +45,7 @@ export function createServices(db: DataSource, config: Pick<Config, 'sessionSecr
   refs.register(CrmObjectType.EVENT, events.titles);
   const products = new ProductService(db, audit);
   const organizations = new OrganizationService(db, audit);
-  const salesScenarios = new SalesScenarioService(db, audit);
+  const salesScenarios = new SalesScenarioService(db, audit, caches);
   const afterCommit = new AfterCommit(db, (err) => console.error('work after commit failed', err));
   const interests = new ClientInterestService(db, audit, salesScenarios, products, counterparties, contactPersons);
   interests.live = { afterCommit, pubSub };

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { ClientInterest, ClientInterestLine, ClientInterestStageChange } from './client-interest.entity';
 import { InformationSource, LossReason, SalesScenario, SalesStage } from './sales-scenario.entity';
 import {
@@ -21,6 +22,18 @@ import { DecimalScalar, toDecimal, toMoneyString } from '../../../core/decimal';
 import { PageArgs } from '../../../core/pagination';
 import { requireActor, type Context } from '../../../core/context';
 
+/** Whether the operation selects the field at `path` below the current one (through fragments too). */
+function selects(info: GraphQLResolveInfo, path: string[]): boolean {
+  const within = (set: SelectionSetNode | undefined, depth: number): boolean =>
+    !!set &&
+    set.selections.some((sel) => {
+      if (sel.kind === 'Field') return sel.name.value === path[depth] && (depth === path.length - 1 || within(sel.selectionSet, depth + 1));
+      if (sel.kind === 'InlineFragment') return within(sel.selectionSet, depth);
+      return within(info.fragments[sel.name.value]?.selectionSet, depth);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet, 0));
+}
+
 @Resolver(() => ClientInterest)
 export class ClientInterestResolver {
   @Query(() => ClientInterestConnection, { description: 'Client interests in my scope, newest first unless ordered otherwise, one page at a time.' })
@@ -39,13 +52,18 @@ export class ClientInterestResolver {
   }
 
   @Query(() => ClientInterestBoard, { description: 'The kanban board of a sales scenario (the default one when omitted), within my scope.' })
-  clientInterestBoard(
+  async clientInterestBoard(
     @Arg('scenarioId', () => ID, { nullable: true, description: 'The scenario; the default one when omitted.' }) scenarioId: string | null,
     @Arg('filter', () => ClientInterestBoardFilter, { nullable: true, description: 'Which interests to show.' }) filter: ClientInterestBoardFilter | null,
     @Arg('cardsPerColumn', () => Int, { defaultValue: 20, description: 'Cards in the first page of each column, 1 to 100.' }) cardsPerColumn: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.services.interests.board(requireActor(ctx), scenarioId, filter ?? {}, cardsPerColumn);
+    const withCounterparties = selects(info, ['columns', 'cards', 'edges', 'node', 'counterparty']);
+    const board = await ctx.services.interests.board(requireActor(ctx), scenarioId, filter ?? {}, cardsPerColumn, { withCounterparties });
+    // The cards' clients came with them, scoped as the loader scopes them: naming them costs no statement.
+    for (const [id, counterparty] of board.counterparties) ctx.loaders.counterparty.prime(id, counterparty);
+    return board;
   }
 
   @Query(() => ClientInterestConnection, {

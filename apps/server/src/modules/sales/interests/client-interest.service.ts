@@ -21,7 +21,8 @@ import { updateVersioned } from '../catalog/versioned-update';
 import { Role, User, type Actor } from '../../auth/user.entity';
 import { canRead, canWrite, scopeOf } from '../../auth/access';
 import { escapeLike } from '../../auth/user.service';
-import { assertCanAssign } from '../../contacts/contacts.policy';
+import { assertCanAssign, scopeCounterparties } from '../../contacts/contacts.policy';
+import { Counterparty } from '../../contacts/counterparty.entity';
 import { RelationType } from '../../contacts/contacts.enums';
 import type { CounterpartyService } from '../../contacts/counterparty.service';
 import type { ContactPersonService } from '../../contacts/contact-person.service';
@@ -31,7 +32,7 @@ import { badInput, conflict, forbidden, notFound } from '../../../core/errors';
 import { isId, requireId } from '../../../core/ids';
 import { requireLocalDate, requireMoney, requireQuantity, sumDecimals, toMoneyString, type Decimal } from '../../../core/decimal';
 import { updateReturning, withTransaction } from '../../../core/database/transaction';
-import { pagesWithTotals, type PagePart } from '../../../core/database/hydrate';
+import { columnsOf, hydrate, pagesWithTotals, type PagePart } from '../../../core/database/hydrate';
 import { documentNumberSql, nextNumberCte } from '../../../core/numbering';
 import { decodeCursor, SortDirection, toConnection, type ConnectionShape } from '../../../core/pagination';
 import { CrmObjectType } from '../../activities/activities.enums';
@@ -135,6 +136,8 @@ export interface Board {
   totalCount: number;
   plannedAmount: string;
   weightedAmount: string;
+  /** The cards' clients when asked for (see `board`): id → the counterparty, null when outside the actor's scope. */
+  counterparties: Map<string, Counterparty | null>;
 }
 
 /**
@@ -338,25 +341,31 @@ export class ClientInterestService {
   /**
    * The kanban board of a scenario: per stage the number of interests, their planned and weighted amounts,
    * and the first cards (newest first). A column's next page is `clientInterests(after: its endCursor,
-   * filter: {the same filter, stageId})`. Four statements whatever the number of stages or cards.
+   * filter: {the same filter, stageId})`. One statement for the totals and the cards whatever the number of
+   * stages or cards (the scenario and its stages are cached). With `withCounterparties` the cards' clients come
+   * in it too, scoped as the counterparty loader reads them (null for those outside the actor's scope).
    */
-  async board(actor: Actor, scenarioId: string | null | undefined, filter: ClientInterestBoardFilter = {}, cardsPerColumn = 20): Promise<Board> {
+  async board(
+    actor: Actor,
+    scenarioId: string | null | undefined,
+    filter: ClientInterestBoardFilter = {},
+    cardsPerColumn = 20,
+    options: { withCounterparties?: boolean } = {},
+  ): Promise<Board> {
     if (!Number.isInteger(cardsPerColumn) || cardsPerColumn < 1 || cardsPerColumn > 100) {
       throw badInput('cardsPerColumn', 'Cards per column must be 1 to 100', 'CARDS_RANGE');
     }
-    const scenario = scenarioId ? await this.scenarios.getScenario(scenarioId).catch(() => null) : await this.defaultScenario();
-    if (!scenario) throw badInput('scenarioId', 'The sales scenario does not exist', 'NOT_FOUND');
-    const stages = await this.scenarios.stagesOf([scenario.id]);
+    const found = await this.scenarios.withStages(scenarioId ?? null);
+    if (!found) throw badInput('scenarioId', 'The sales scenario does not exist', 'NOT_FOUND');
+    const { scenario, stages } = found;
     const boardFilter = { ...filter, closedWithinDays: filter.closedWithinDays ?? DEFAULT_BOARD_CLOSED_DAYS, scenarioId: scenario.id };
 
-    const totals: Array<{ stage_id: string; n: number; amount: string; weighted: string }> = await this.applyFilter(this.base(actor), boardFilter)
+    const totals = this.applyFilter(this.base(actor), boardFilter)
       .select('ci.stage_id', 'stage_id')
       .addSelect('count(*)::int', 'n')
       .addSelect('coalesce(sum(ci.planned_amount), 0)::text', 'amount')
       .addSelect('coalesce(round(sum(ci.planned_amount * ci.probability) / 100, 2), 0)::text', 'weighted')
-      .groupBy('ci.stage_id')
-      .getRawMany();
-
+      .groupBy('ci.stage_id');
     const sort = SORTS[ClientInterestSortField.CREATED_AT];
     const inner = this.applyFilter(this.base(actor), boardFilter)
       .andWhere('ci.stage_id = st.id')
@@ -365,31 +374,47 @@ export class ClientInterestService {
       .orderBy('ci.created_at', 'DESC')
       .addOrderBy('ci.id', 'DESC')
       .limit(cardsPerColumn + 1);
-    const [innerSql, innerParams] = inner.getQueryAndParameters();
-    const cardRows: Array<{ stage_id: string; id: string; sort_value: string }> = await this.db.query(
-      `SELECT st.id AS stage_id, x.id, x.sort_value FROM sales_stages st CROSS JOIN LATERAL (${innerSql}) x WHERE st.scenario_id = $${innerParams.length + 1}
+    // The client of a card through the counterparties' own scope, as the counterparty loader would read it.
+    const client = options.withCounterparties
+      ? scopeCounterparties(this.db.getRepository(Counterparty).createQueryBuilder('cp').where('cp.id = card.counterparty_id'), actor, 'cp')
+      : null;
+    // Each column's totals, and its cards with their whole rows, in one statement; a column without cards is one row.
+    const [sql, params] = this.db.driver.escapeQueryWithParameters(
+      `SELECT st.id AS board_stage_id, t.n AS board_n, t.amount AS board_amount, t.weighted AS board_weighted, x.sort_value AS board_sort_value,
+              ${columnsOf(this.db, ClientInterest, 'card')}${client ? `, ${columnsOf(this.db, Counterparty, 'client')}` : ''}
+         FROM sales_stages st
+         LEFT JOIN (${totals.getQuery()}) t ON t.stage_id = st.id
+         LEFT JOIN LATERAL (${inner.getQuery()}) x ON true
+         LEFT JOIN client_interests card ON card.id = x.id
+         ${client ? `LEFT JOIN LATERAL (${client.select('cp.*').getQuery()}) client ON true` : ''}
+        WHERE st.scenario_id = :boardScenarioId
         ORDER BY st.id, x.sort_value DESC, x.id DESC`,
-      [...innerParams, scenario.id],
+      { ...totals.getParameters(), ...inner.getParameters(), ...(client?.getParameters() ?? {}), boardScenarioId: scenario.id },
     );
-    const entities = cardRows.length
-      ? await this.db.getRepository(ClientInterest).createQueryBuilder('ci').where('ci.id = ANY(:ids)', { ids: cardRows.map((r) => r.id) }).getMany()
-      : [];
-    const byId = new Map(entities.map((e) => [e.id, e]));
-    const sortValues = new Map(cardRows.map((r) => [r.id, r.sort_value]));
+    const raw: Array<Record<string, unknown>> = await this.db.query(sql, params);
 
-    const totalsByStage = new Map(totals.map((t) => [t.stage_id, t]));
+    const totalsByStage = new Map<string, { n: number; amount: string; weighted: string }>();
+    const cardsByStage = new Map<string, ClientInterest[]>();
+    const sortValues = new Map<string, string>();
+    const counterparties = new Map<string, Counterparty | null>();
+    for (const r of raw) {
+      const stageId = r.board_stage_id as string;
+      if (r.board_n != null) totalsByStage.set(stageId, { n: Number(r.board_n), amount: r.board_amount as string, weighted: r.board_weighted as string });
+      const card = hydrate(this.db, ClientInterest, r, 'card_');
+      if (!card) continue;
+      cardsByStage.set(stageId, [...(cardsByStage.get(stageId) ?? []), card]);
+      sortValues.set(card.id, r.board_sort_value as string);
+      if (client) counterparties.set(card.counterpartyId, hydrate(this.db, Counterparty, r, 'client_'));
+    }
+
     const columns = stages.map((stage) => {
       const t = totalsByStage.get(stage.id);
-      const cards = cardRows
-        .filter((r) => r.stage_id === stage.id)
-        .map((r) => byId.get(r.id))
-        .filter((ci): ci is ClientInterest => !!ci);
       return {
         stage,
         count: t?.n ?? 0,
         plannedAmount: toMoneyString(t?.amount ?? '0'),
         weightedAmount: toMoneyString(t?.weighted ?? '0'),
-        cards: toConnection(cards, cardsPerColumn, t?.n ?? 0, (ci) => [sortValues.get(ci.id), ci.id]),
+        cards: toConnection(cardsByStage.get(stage.id) ?? [], cardsPerColumn, t?.n ?? 0, (ci) => [sortValues.get(ci.id), ci.id]),
       };
     });
     return {
@@ -398,6 +423,7 @@ export class ClientInterestService {
       totalCount: columns.reduce((n, c) => n + c.count, 0),
       plannedAmount: toMoneyString(sumDecimals(columns.map((c) => c.plannedAmount))),
       weightedAmount: toMoneyString(sumDecimals(columns.map((c) => c.weightedAmount))),
+      counterparties,
     };
   }
 

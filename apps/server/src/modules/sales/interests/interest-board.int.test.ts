@@ -2,6 +2,8 @@ import { startTestServer, subscribe, unique, type Subscription, type TestServer 
 import { Role } from '../../auth/user.entity';
 import { EventState } from '../../activities/activities.enums';
 import { salesFactories } from './interests.testing';
+import { SalesScenarioService, SCENARIOS_CACHE } from './sales-scenario.service';
+import { CacheBus } from '../../../core/cache-bus';
 
 const BOARD = `query($sid: ID, $f: ClientInterestBoardFilter, $n: Int) { clientInterestBoard(scenarioId: $sid, filter: $f, cardsPerColumn: $n) {
   scenario { id } totalCount plannedAmount weightedAmount
@@ -11,6 +13,18 @@ const LIST = `query($first: Int, $after: String, $f: ClientInterestFilter, $o: C
 const STALLED = `query($days: Int, $first: Int, $after: String) { stalledClientInterests(days: $days, first: $first, after: $after) {
   totalCount edges { node { id lastActivityAt } } pageInfo { hasNextPage endCursor } } }`;
 const GET = `query($id: ID!) { clientInterest(id: $id) { id } }`;
+/** The board as the web asks for it (apps/web …/interest.graphql.ts, ClientInterestBoard). */
+const WEB_BOARD = `query ClientInterestBoard($scenarioId: ID, $filter: ClientInterestBoardFilter, $cardsPerColumn: Int!) {
+  clientInterestBoard(scenarioId: $scenarioId, filter: $filter, cardsPerColumn: $cardsPerColumn) {
+    totalCount plannedAmount weightedAmount
+    scenario { id name }
+    columns { count plannedAmount weightedAmount stage { ...SalesStageFields } cards { edges { node { ...InterestCardFields } } } }
+  }
+}
+fragment SalesStageFields on SalesStage { id name probability semantic sort }
+fragment InterestCardFields on ClientInterest {
+  id number state need plannedAmount probability plannedCloseDate counterparty { id name } responsible { id fullName } viewerCan { move }
+}`;
 const MOVE = `mutation($id: ID!, $stageId: ID!) { moveClientInterestToStage(id: $id, stageId: $stageId) { id } }`;
 
 let t: TestServer;
@@ -118,6 +132,106 @@ describe('clientInterestBoard', () => {
     const many = await client.gql(nested);
     expect(many.errors).toBeUndefined();
     expect(many.sql).toBe(few);
+  });
+
+  it("as the web asks for it: one statement for the totals, the cards and their clients, one for the responsible's name", async () => {
+    const { user, client } = await t.as(Role.MANAGER);
+    await s.interest(user);
+    // The first board reads the scenario with its stages (one statement), later ones find them cached.
+    expect((await client.gql(WEB_BOARD, { cardsPerColumn: 30 })).errors).toBeUndefined();
+    const few = await client.gql(WEB_BOARD, { cardsPerColumn: 30 });
+    expect(few.errors).toBeUndefined();
+    // Here the user directory is not cached (CRM_AUTH_CACHE_MS=0): the sign-in check, the board, the names.
+    expect(few.sql).toBe(3);
+    const { working } = await s.defaultScenario();
+    for (let i = 0; i < 4; i++) await s.interest(user, { stageId: working[i % 2].id });
+    const many = await client.gql(WEB_BOARD, { cardsPerColumn: 30 });
+    expect(many.sql).toBe(3);
+    const cards = many.data!.clientInterestBoard.columns.flatMap((c: { cards: { edges: Array<{ node: unknown }> } }) => c.cards.edges.map((e) => e.node));
+    expect(cards).toHaveLength(5);
+    for (const card of cards) expect(card).toMatchObject({ counterparty: { name: expect.any(String) }, responsible: { id: user.id, fullName: user.fullName } });
+  });
+
+  it("names a card's client only when it is in my scope, as the client of the interest itself", async () => {
+    const { user: sup, client: supervisor } = await t.as(Role.SUPERVISOR);
+    const a = await t.as(Role.MANAGER, { supervisorId: sup.id });
+    const b = await t.as(Role.MANAGER);
+    const { client: admin } = await t.as(Role.ADMINISTRATOR);
+    // A's interest whose client was handed to B since, and one with A's own client.
+    const foreign = await s.interest(a.user);
+    await t.app.db.query(`UPDATE counterparties SET responsible_id = $2 WHERE id = $1`, [foreign.counterpartyId, b.user.id]);
+    const own = await s.interest(a.user);
+    const clientOnBoard = async (c: typeof admin, id: string) => {
+      const board = (await c.ok(WEB_BOARD, { filter: { responsibleId: a.user.id }, cardsPerColumn: 100 })).clientInterestBoard;
+      const edge = board.columns.flatMap((col: { cards: { edges: Array<{ node: { id: string; counterparty: unknown } }> } }) => col.cards.edges).find((e: { node: { id: string } }) => e.node.id === id);
+      return edge!.node.counterparty;
+    };
+    const clientOfInterest = async (c: typeof admin, id: string) => (await c.ok(`query($id: ID!) { clientInterest(id: $id) { counterparty { id name } } }`, { id })).clientInterest.counterparty;
+    for (const c of [a.client, supervisor]) {
+      expect(await clientOnBoard(c, foreign.id)).toBeNull();
+      expect(await clientOfInterest(c, foreign.id)).toBeNull();
+      expect(await clientOnBoard(c, own.id)).toMatchObject({ id: own.counterpartyId });
+      expect(await clientOnBoard(c, own.id)).toEqual(await clientOfInterest(c, own.id));
+    }
+    expect(await clientOnBoard(admin, foreign.id)).toMatchObject({ id: foreign.counterpartyId });
+    expect(await clientOnBoard(admin, foreign.id)).toEqual(await clientOfInterest(admin, foreign.id));
+  });
+
+  it('shows a change to its scenario or stages at once, and the default scenario as it is now', async () => {
+    const { client: admin } = await t.as(Role.ADMINISTRATOR);
+    const { client } = await t.as(Role.MANAGER);
+    const original = (await s.defaultScenario()).scenario;
+    const other = await s.otherScenario();
+    const stagesOf = async (sid?: string) => {
+      const board = (await client.ok(WEB_BOARD, { scenarioId: sid, cardsPerColumn: 1 })).clientInterestBoard;
+      return { scenario: board.scenario, stages: board.columns.map((c: { stage: { name: string; probability: number } }) => `${c.stage.name} ${c.stage.probability}`) };
+    };
+    expect((await stagesOf(other.scenario.id)).stages).toEqual(['Начало 20', 'Выиграно 100', 'Проиграно 0']);
+    const added = (await admin.ok(`mutation($i: CreateSalesStageInput!) { createSalesStage(input: $i) { id version } }`, { i: { scenarioId: other.scenario.id, name: 'Переговоры', probability: 60 } })).createSalesStage;
+    expect((await stagesOf(other.scenario.id)).stages).toEqual(['Начало 20', 'Переговоры 60', 'Выиграно 100', 'Проиграно 0']);
+    await admin.ok(`mutation($id: ID!, $i: UpdateSalesStageInput!) { updateSalesStage(id: $id, input: $i) { id } }`, { id: added.id, i: { version: added.version, name: 'Торг', probability: 70 } });
+    expect((await stagesOf(other.scenario.id)).stages).toEqual(['Начало 20', 'Торг 70', 'Выиграно 100', 'Проиграно 0']);
+    await admin.ok(`mutation($id: ID!) { deleteSalesStage(id: $id) }`, { id: added.id });
+    expect((await stagesOf(other.scenario.id)).stages).toEqual(['Начало 20', 'Выиграно 100', 'Проиграно 0']);
+
+    // The default one moves to the other scenario and back: the board without a scenario follows.
+    expect((await stagesOf()).scenario.id).toBe(original.id);
+    const make = async (id: string, name?: string) => {
+      const { version } = (await admin.ok(`query($id: ID!) { salesScenario(id: $id) { version } }`, { id })).salesScenario;
+      await admin.ok(`mutation($id: ID!, $i: UpdateSalesScenarioInput!) { updateSalesScenario(id: $id, input: $i) { id } }`, { id, i: { version, isDefault: true, name } });
+    };
+    try {
+      await make(other.scenario.id, 'Новое имя');
+      expect((await stagesOf()).scenario).toEqual({ id: other.scenario.id, name: 'Новое имя' });
+    } finally {
+      await make(original.id);
+    }
+    expect((await stagesOf()).scenario.id).toBe(original.id);
+  });
+
+  it("empties the scenarios' cache of every instance when one changes a stage", async () => {
+    const { client: admin } = await t.as(Role.ADMINISTRATOR);
+    const other = await s.otherScenario();
+    // Another instance of the server: its own cache, the same database and pub/sub.
+    const bus = new CacheBus(t.app.services.pubSub);
+    const there = new SalesScenarioService(t.app.db, t.app.services.audit, bus);
+    try {
+      await new Promise((r) => setImmediate(r)); // listening
+      expect((await there.withStages(other.scenario.id))!.stages.map((st) => st.name)).toEqual(['Начало', 'Выиграно', 'Проиграно']);
+      // Cached there: a change behind the services' back is not seen…
+      await t.app.db.query(`UPDATE sales_stages SET probability = 35 WHERE id = $1`, [other.stages[0].id]);
+      expect((await there.withStages(other.scenario.id))!.stages[0].probability).toBe(20);
+      // …until a change through this instance's services tells it.
+      const dropped = new Promise((resolve) => bus.on(SCENARIOS_CACHE, resolve));
+      const { version } = (await admin.ok(`query($id: ID!) { salesStage: salesScenario(id: $id) { version } }`, { id: other.scenario.id })).salesStage;
+      await admin.ok(`mutation($id: ID!, $i: UpdateSalesScenarioInput!) { updateSalesScenario(id: $id, input: $i) { id } }`, { id: other.scenario.id, i: { version, name: 'Переименован' } });
+      await dropped;
+      const fresh = (await there.withStages(other.scenario.id))!;
+      expect(fresh.scenario.name).toBe('Переименован');
+      expect(fresh.stages[0].probability).toBe(35);
+    } finally {
+      await bus.close();
+    }
   });
 });
 

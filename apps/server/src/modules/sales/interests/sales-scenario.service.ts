@@ -10,9 +10,22 @@ import { AuditAction } from '../../audit/audit-entry.entity';
 import { badInput, conflict, notFound } from '../../../core/errors';
 import { isId, requireId } from '../../../core/ids';
 import { withTransaction } from '../../../core/database/transaction';
+import { columnsOf, hydrate } from '../../../core/database/hydrate';
+import { LocalCache, type CacheBus } from '../../../core/cache-bus';
 
 const SCENARIO = 'SalesScenario';
 const STAGE = 'SalesStage';
+
+/** The cache of scenarios with their stages on the bus (any change to a scenario or a stage empties it). */
+export const SCENARIOS_CACHE = 'salesScenarios';
+/** Changes empty it everywhere at once; the lifetime only bounds a lost message. */
+const SCENARIOS_CACHE_MS = 300_000;
+
+/** A scenario with its stages in their order, as the board shows them. */
+export interface ScenarioWithStages {
+  scenario: SalesScenario;
+  stages: SalesStage[];
+}
 
 const stageSnapshot = (s: SalesStage) => ({ name: s.name, probability: s.probability, semantic: s.semantic, sort: s.sort });
 const scenarioSnapshot = (s: SalesScenario) => ({ name: s.name, isDefault: s.isDefault, deletionMark: s.deletionMark });
@@ -31,10 +44,48 @@ const REFS = {
  * interest is at (or ever passed through) cannot be deleted.
  */
 export class SalesScenarioService {
+  /** Scenario id (or `default`) → the scenario with its stages: every board opens with them, and they seldom change. */
+  private readonly withStagesCache = new LocalCache<ScenarioWithStages>(SCENARIOS_CACHE_MS, 100);
+
   constructor(
     private readonly db: DataSource,
     private readonly audit: AuditService,
-  ) {}
+    private readonly bus?: CacheBus,
+  ) {
+    bus?.on(SCENARIOS_CACHE, () => this.withStagesCache.drop());
+  }
+
+  /** A change to scenarios or stages, in a transaction; once it has committed, their cache is emptied everywhere. */
+  private async change<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const result = await withTransaction(this.db, work);
+    if (this.bus) this.bus.invalidate(SCENARIOS_CACHE);
+    else this.withStagesCache.drop();
+    return result;
+  }
+
+  /**
+   * A scenario (the default one when `id` is null) with its stages in order, read in one statement and then kept
+   * (see SCENARIOS_CACHE); null when there is no such scenario. Marked scenarios are found by id, never as default.
+   */
+  async withStages(id: string | null): Promise<ScenarioWithStages | null> {
+    if (id !== null && !isId(id)) return null;
+    const key = id ?? 'default';
+    const hit = this.withStagesCache.get(key);
+    if (hit) return hit;
+    const ticket = this.withStagesCache.ticket();
+    const rows: Array<Record<string, unknown>> = await this.db.query(
+      `SELECT ${columnsOf(this.db, SalesScenario, 's')}, ${columnsOf(this.db, SalesStage, 'st')}
+         FROM (SELECT * FROM sales_scenarios WHERE ${id ? 'id = $1' : 'is_default AND NOT deletion_mark ORDER BY id LIMIT 1'}) s
+         LEFT JOIN sales_stages st ON st.scenario_id = s.id
+        ORDER BY st.sort, st.id`,
+      id ? [id] : [],
+    );
+    const scenario = rows.length ? hydrate(this.db, SalesScenario, rows[0], 's_') : null;
+    if (!scenario) return null;
+    const value = { scenario, stages: rows.map((r) => hydrate(this.db, SalesStage, r, 'st_')).filter((st): st is SalesStage => !!st) };
+    this.withStagesCache.set(key, value, ticket);
+    return value;
+  }
 
   listScenarios(includeDeleted = false): Promise<SalesScenario[]> {
     const qb = this.db.getRepository(SalesScenario).createQueryBuilder('s');
@@ -136,7 +187,7 @@ export class SalesScenarioService {
       if (!st.name.trim()) throw badInput(`stages.${i}.name`, 'Enter a stage name', 'REQUIRED');
     });
     this.checkStageSet(input.stages, 'stages');
-    return withTransaction(this.db, async (tx) => {
+    return this.change(async (tx) => {
       if (input.isDefault) await this.clearDefaultScenario(tx, actor);
       const repo = tx.getRepository(SalesScenario);
       const scenario = await repo.save(repo.create({ name, isDefault: input.isDefault === true, deletionMark: false }));
@@ -166,7 +217,7 @@ export class SalesScenarioService {
 
   async updateScenario(actor: Actor, id: string, input: UpdateSalesScenarioInput): Promise<SalesScenario> {
     requireAdmin(actor);
-    return withTransaction(this.db, async (tx) => {
+    return this.change(async (tx) => {
       const s = await this.scenarioForChange(tx, id, input.version);
       const before = scenarioSnapshot(s);
       if (input.name != null) {
@@ -185,7 +236,7 @@ export class SalesScenarioService {
 
   async setScenarioDeletionMark(actor: Actor, id: string, mark: boolean): Promise<SalesScenario> {
     requireAdmin(actor);
-    return withTransaction(this.db, async (tx) => {
+    return this.change(async (tx) => {
       const s = await this.scenarioForChange(tx, id);
       if (mark && s.isDefault) throw conflict('The default scenario cannot be marked for deletion; make another one the default first', { reason: 'DEFAULT_SCENARIO' });
       const before = scenarioSnapshot(s);
@@ -198,7 +249,7 @@ export class SalesScenarioService {
     requireAdmin(actor);
     const name = input.name.trim();
     if (!name) throw badInput('name', 'Enter a name', 'REQUIRED');
-    return withTransaction(this.db, async (tx) => {
+    return this.change(async (tx) => {
       // Locking the scenario serialises stage changes of one scenario.
       const scenario = await this.scenarioForChange(tx, input.scenarioId, undefined, 'scenarioId');
       const stages = await this.stagesOf([scenario.id], tx);
@@ -229,7 +280,7 @@ export class SalesScenarioService {
 
   async updateStage(actor: Actor, id: string, input: UpdateSalesStageInput): Promise<SalesStage> {
     requireAdmin(actor);
-    return withTransaction(this.db, async (tx) => {
+    return this.change(async (tx) => {
       const s = await this.stageForChange(tx, id, input.version);
       const before = stageSnapshot(s);
       if (input.name != null) {
@@ -251,7 +302,7 @@ export class SalesScenarioService {
   /** Deletes an unused in-progress stage for good; returns its id. */
   async deleteStage(actor: Actor, id: string): Promise<string> {
     requireAdmin(actor);
-    return withTransaction(this.db, async (tx) => {
+    return this.change(async (tx) => {
       const s = await this.stageForChange(tx, id);
       await this.scenarioForChange(tx, s.scenarioId);
       if (s.semantic !== StageSemantic.IN_PROGRESS) {
