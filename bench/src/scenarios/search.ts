@@ -12,19 +12,19 @@ const QUERY = `query GlobalSearch($query: String!) {
 }`;
 
 /**
- * The floor: one statement with the same answer over the same trigram indexes, written as a person would
- * tune it by hand: the contact-information matches found once (not once per owner type), and the scope of
- * contact persons checked against the in-scope counterparties (not by hashing every counterparty). It pages
- * the best match per object in rank order and counts them all. (Which of two equally good matches is shown
- * is arbitrary on both sides, so answers are compared on the objects, their order and the total.)
+ * The floor: one statement with the same answer over the same indexes, written as a person would tune it by hand:
+ * the scope inside each trigram index scan (the responsible, or the governing responsible of persons and contact
+ * information, beside the text in one GIN index), so that other managers' rows are never read, and the
+ * contact-information matches found once (not once per owner type). It pages the best match per object in rank
+ * order and counts them all. (Which of two equally good matches is shown is arbitrary on both sides, so answers
+ * are compared on the objects, their order and the total.)
  */
 const FLOOR = `
 WITH ci_hits AS MATERIALIZED (
   SELECT ci.counterparty_id, ci.contact_person_id FROM contact_info ci
-   WHERE (ci.type NOT IN ('PHONE','FAX') AND (ci.search_key LIKE $1 OR ci.search_key LIKE $2))
-      OR ($3::text IS NOT NULL AND ci.type IN ('PHONE','FAX') AND (ci.search_key LIKE $3 OR ci.search_key LIKE $6))
-), scope_cp AS MATERIALIZED (
-  SELECT c.id FROM counterparties c WHERE c.responsible_id = ANY($5)
+   WHERE ((ci.type NOT IN ('PHONE','FAX') AND (ci.search_key LIKE $1 OR ci.search_key LIKE $2))
+      OR ($3::text IS NOT NULL AND ci.type IN ('PHONE','FAX') AND (ci.search_key LIKE $3 OR ci.search_key LIKE $6)))
+     AND ci.governing_responsible_id = ANY($5)
 ), hits AS (
   SELECT 'Counterparty' AS kind, c.id, c.name AS label, CASE WHEN c.search_text LIKE $4 THEN 0 ELSE 1 END AS rank
     FROM counterparties c
@@ -32,15 +32,15 @@ WITH ci_hits AS MATERIALIZED (
   UNION ALL
   SELECT 'Counterparty', c.id, c.name, 2
     FROM ci_hits h JOIN counterparties c ON c.id = h.counterparty_id
-   WHERE NOT c.deletion_mark AND c.responsible_id = ANY($5)
+   WHERE NOT c.deletion_mark
   UNION ALL
   SELECT 'ContactPerson', p.id, concat_ws(' ', p.last_name, p.first_name, p.middle_name), CASE WHEN p.search_text LIKE $4 THEN 0 ELSE 1 END
-    FROM contact_persons p LEFT JOIN scope_cp pc ON pc.id = p.counterparty_id
-   WHERE p.search_text LIKE $1 AND NOT p.deletion_mark AND (pc.id IS NOT NULL OR (p.counterparty_id IS NULL AND p.responsible_id = ANY($5)))
+    FROM contact_persons p
+   WHERE p.search_text LIKE $1 AND NOT p.deletion_mark AND p.governing_responsible_id = ANY($5)
   UNION ALL
   SELECT 'ContactPerson', p.id, concat_ws(' ', p.last_name, p.first_name, p.middle_name), 2
-    FROM ci_hits h JOIN contact_persons p ON p.id = h.contact_person_id LEFT JOIN scope_cp pc ON pc.id = p.counterparty_id
-   WHERE NOT p.deletion_mark AND (pc.id IS NOT NULL OR (p.counterparty_id IS NULL AND p.responsible_id = ANY($5)))
+    FROM ci_hits h JOIN contact_persons p ON p.id = h.contact_person_id
+   WHERE NOT p.deletion_mark
 ), best AS (
   SELECT kind, id, label, min(rank) AS rank FROM hits GROUP BY kind, id, label
 )

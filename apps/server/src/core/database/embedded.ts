@@ -6,6 +6,8 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 // The contrib entry ships CommonJS at run time, but its typings are ESM-only; require keeps this file CommonJS.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { btree_gin } = require('@electric-sql/pglite/contrib/btree_gin') as { btree_gin: Extension };
 
 export interface EmbeddedDatabase {
   url: string;
@@ -26,7 +28,7 @@ export async function startEmbeddedDatabase(opts: { dataDir?: string; loadFrom?:
     dataDir = path.join(opts.dataDir, 'pgdata');
     fs.mkdirSync(dataDir, { recursive: true });
   }
-  const db = await PGlite.create({ dataDir, loadDataDir: opts.loadFrom, extensions: { pg_trgm } });
+  const db = await PGlite.create({ dataDir, loadDataDir: opts.loadFrom, extensions: { pg_trgm, btree_gin } });
   const server = new PGLiteSocketServer({ db, port: 0, host: '127.0.0.1' });
   await server.start();
   const conn = server.getServerConn();

@@ -62,25 +62,26 @@ export class SearchService {
 }
 
 /**
- * The search statement. Contact information is matched once (MATERIALIZED: the planner would otherwise scan it
- * once per owner type) and each match's owner is looked up by its key (LATERAL … LIMIT 1: the trigram estimate
- * of the matches is often 20× too high, and the planner then hashed all 300,000 persons), a person's scope is checked against the counterparties in scope (read once) or, for a
- * person on their own, their own responsible; then the best match per object, the page by keyset, the total,
- * and the page's objects themselves, so a search is one statement. Without a scope (all records) the scope
+ * The search statement. The scope is part of each trigram index scan: the counterparty's responsible, and for
+ * persons and contact information their governing responsible (the counterparty's responsible, or a person's own
+ * when on their own; kept by triggers, migration 1764921600000-SearchScope), each beside the text in one GIN index,
+ * so rows of other managers are never read. Contact information is matched once (MATERIALIZED: the planner would
+ * otherwise scan it once per owner type) and each match's owner is looked up by its key (LATERAL … LIMIT 1: the
+ * trigram estimate of the matches is often 20× too high, and the planner then hashed all 300,000 persons), where
+ * the owner's scope is checked again on the row itself; then the best match per object, the page by keyset, the
+ * total, and the page's objects themselves, so a search is one statement. Without a scope (all records) the scope
  * parts are left out rather than made true. Parameters: $1 text, $2 address, $3 phone digits, $4 prefix,
  * $5 INN digits, $6 scope, $7–$10 cursor, $11 limit, $12 trunk-prefixed phone.
  */
 export function searchSql(db: DataSource, scoped: boolean) {
   // Unscoped, $6 is null and named once only so that the driver can type it.
   const cpScope = scoped ? 'AND c.responsible_id = ANY($6)' : 'AND $6::uuid[] IS NULL';
-  const personJoin = scoped ? 'LEFT JOIN scope_cp pc ON pc.id = p.counterparty_id' : '';
-  const personScope = scoped ? 'AND (pc.id IS NOT NULL OR (p.counterparty_id IS NULL AND p.responsible_id = ANY($6)))' : '';
+  const personScope = scoped ? 'AND p.governing_responsible_id = ANY($6)' : '';
+  const infoScope = scoped ? 'AND ci.governing_responsible_id = ANY($6)' : '';
   const personName = `concat_ws(' ', p.last_name, p.first_name, p.middle_name)`;
   return `WITH ci_hits AS MATERIALIZED (
-       SELECT ci.counterparty_id, ci.contact_person_id, ci.type, ci.value FROM contact_info ci WHERE ${MATCH}
-     ),${scoped ? ` scope_cp AS MATERIALIZED (
-       SELECT c.id FROM counterparties c WHERE c.responsible_id = ANY($6)
-     ),` : ''} hits AS (
+       SELECT ci.counterparty_id, ci.contact_person_id, ci.type, ci.value FROM contact_info ci WHERE ${MATCH} ${infoScope}
+     ), hits AS (
        SELECT 'Counterparty' AS kind, c.id, c.name AS label,
               CASE WHEN c.search_text LIKE $4 THEN 0 ELSE 1 END AS rank,
               CASE WHEN ${textKey('c.name')} LIKE $1 THEN 'name'
@@ -100,15 +101,14 @@ export function searchSql(db: DataSource, scoped: boolean) {
         WHERE h.counterparty_id IS NOT NULL
        UNION ALL
        SELECT 'ContactPerson', p.id, ${personName}, CASE WHEN p.search_text LIKE $4 THEN 0 ELSE 1 END, 'name', ${personName}
-         FROM contact_persons p ${personJoin}
+         FROM contact_persons p
         WHERE p.search_text LIKE $1 AND NOT p.deletion_mark ${personScope}
        UNION ALL
        SELECT 'ContactPerson', p.id, ${personName}, 2, lower(h.type), h.value
          FROM ci_hits h
-        CROSS JOIN LATERAL (SELECT p.id, p.counterparty_id, p.responsible_id, p.last_name, p.first_name, p.middle_name
-                              FROM contact_persons p WHERE p.id = h.contact_person_id AND NOT p.deletion_mark LIMIT 1) p
-        ${personJoin}
-        WHERE h.contact_person_id IS NOT NULL ${personScope}
+        CROSS JOIN LATERAL (SELECT p.id, p.last_name, p.first_name, p.middle_name
+                              FROM contact_persons p WHERE p.id = h.contact_person_id AND NOT p.deletion_mark ${personScope} LIMIT 1) p
+        WHERE h.contact_person_id IS NOT NULL
      ), best AS (
        SELECT DISTINCT ON (kind, id) * FROM hits ORDER BY kind, id, rank
      ), page AS (
