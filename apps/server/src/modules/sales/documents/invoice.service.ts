@@ -62,7 +62,10 @@ const snapshot = (i: Invoice, lines?: ReturnType<typeof linesSnapshot>) => ({
 
 const clean = (s: string | null | undefined) => (s == null ? null : s.trim() || null);
 
-/** What has been paid on an invoice and what remains, derived from the allocations (view `invoice_payment_states`). */
+/**
+ * What has been paid on an invoice and what remains (view `invoice_payment_states`): the invoice's `paid_amount`, which
+ * triggers keep equal to the allocations of payments that are not cancelled (migration 1765008000000-InvoicePaidAmount).
+ */
 export interface InvoiceBalance {
   invoiceId: string;
   paid: string;
@@ -74,8 +77,18 @@ export interface InvoiceBalance {
 export const isInvoiceOverdue = (i: Pick<Invoice, 'posted' | 'paymentDueDate'>, state: InvoicePaymentState, today: string) =>
   i.posted && state !== InvoicePaymentState.PAID && i.paymentDueDate !== null && i.paymentDueDate < today;
 
-/** The same rule in SQL (alias `i`, parameter `:today`). */
-export const INVOICE_OVERDUE_SQL = `(i.posted AND i.payment_due_date < :today AND (SELECT ps.payment_state FROM invoice_payment_states ps WHERE ps.invoice_id = i.id) <> 'PAID')`;
+/** The same rule in SQL (alias `i`, parameter `:today`); `paid_amount < total` (not fully paid) is the partial indexes' predicate. */
+export const INVOICE_OVERDUE_SQL = `(i.posted AND i.payment_due_date < :today AND i.paid_amount < i.total)`;
+
+/**
+ * Each payment state in SQL (alias `i`), as the view `invoice_payment_states` derives it; the unpaid ones spell out
+ * `paid_amount < total` so that the planner can read them from the partial indexes of unpaid invoices.
+ */
+export const INVOICE_PAYMENT_STATE_SQL: Record<InvoicePaymentState, string> = {
+  [InvoicePaymentState.PAID]: `i.paid_amount >= i.total`,
+  [InvoicePaymentState.PARTIALLY_PAID]: `(i.paid_amount < i.total AND i.paid_amount > 0)`,
+  [InvoicePaymentState.NOT_PAID]: `(i.paid_amount < i.total AND i.paid_amount = 0)`,
+};
 
 /** Invoices for payment: created from an offer or an interest, posted, paid through payments. Scoped by their responsible. */
 export class InvoiceService {
@@ -124,7 +137,7 @@ export class InvoiceService {
   async list(actor: Actor, first: number, after: string | null | undefined, filter: InvoiceFilter = {}) {
     const qb = this.scoped(actor);
     const today = todayFor(actor);
-    if (filter.paymentState) qb.andWhere('(SELECT ps.payment_state FROM invoice_payment_states ps WHERE ps.invoice_id = i.id) = :ps', { ps: filter.paymentState });
+    if (filter.paymentState) qb.andWhere(INVOICE_PAYMENT_STATE_SQL[filter.paymentState]);
     if (filter.overdue === true) qb.andWhere(INVOICE_OVERDUE_SQL, { today });
     if (filter.overdue === false) qb.andWhere(`NOT ${INVOICE_OVERDUE_SQL}`, { today });
     if (filter.posted !== undefined && filter.posted !== null) qb.andWhere('i.posted = :posted', { posted: filter.posted });

@@ -63,14 +63,14 @@ export class SalesDeskService {
     const scope = scopeOf(actor).read;
     const rows: Array<{ bucket: string; count: number; amount: string }> = await this.d.db.query(
       `SELECT b.bucket, count(*)::int AS count, sum(b.due)::numeric(15,2) AS amount FROM (
-         SELECT ps.due,
+         SELECT (i.total - i.paid_amount) AS due,
                 CASE WHEN i.payment_due_date IS NULL OR i.payment_due_date >= $2::date THEN 'notDue'
                      WHEN $2::date - i.payment_due_date <= 7 THEN 'd0_7'
                      WHEN $2::date - i.payment_due_date <= 30 THEN 'd8_30'
                      WHEN $2::date - i.payment_due_date <= 60 THEN 'd31_60'
                      ELSE 'over60' END AS bucket
-           FROM invoices i JOIN invoice_payment_states ps ON ps.invoice_id = i.id
-          WHERE i.posted AND ps.payment_state <> 'PAID' AND ($1::uuid[] IS NULL OR i.responsible_id = ANY($1))
+           FROM invoices i
+          WHERE i.posted AND i.paid_amount < i.total AND ($1::uuid[] IS NULL OR i.responsible_id = ANY($1))
        ) b GROUP BY b.bucket`,
       [scope, todayFor(actor)],
     );
@@ -112,8 +112,8 @@ export class SalesDeskService {
     const rows = await this.d.db
       .getRepository(Invoice)
       .createQueryBuilder('i')
-      .addSelect('(SELECT ps.due FROM invoice_payment_states ps WHERE ps.invoice_id = i.id)', 'due')
-      .where(`i.responsible_id = :userId AND i.posted AND (SELECT ps.payment_state FROM invoice_payment_states ps WHERE ps.invoice_id = i.id) <> 'PAID'`, { userId })
+      .addSelect('(i.total - i.paid_amount)::numeric(15,2)', 'due')
+      .where(`i.responsible_id = :userId AND i.posted AND i.paid_amount < i.total`, { userId })
       .andWhere('i.payment_due_date BETWEEN :fromDate AND :toDate', { fromDate, toDate })
       .orderBy('i.payment_due_date')
       .addOrderBy('i.number')
