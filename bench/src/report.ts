@@ -149,6 +149,12 @@ export function markdown(results: Results): string {
   out.push(`- Seed ${d.seed}, generator v${d.generatorVersion}, anchored at ${d.anchor} (events span the 3 years before it and 30 days after)${d.reused ? `; reused (loaded ${d.loadedAt})` : ''}.`);
   out.push(`- Rows: ${rows}.`);
   out.push(`- Events: ${Object.entries(d.stats.eventStates).map(([k, v]) => `${k.toLowerCase()} ${v.toLocaleString('en-US')}`).join(', ')} (overdue = planned and past).`);
+  const s = d.stats.sales;
+  if (s) {
+    const list = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k.toLowerCase()} ${v.toLocaleString('en-US')}`).join(', ');
+    out.push(`- Client interests: ${list(s.interestStates)}. Invoices: ${list(s.invoicePaymentStates)}; ${s.overdueInvoices.toLocaleString('en-US')} overdue (posted, not fully paid, past due).`);
+    out.push(`- Open business-process tasks: ${s.openProcessTasks.managers.toLocaleString('en-US')} of managers (Sale), ${s.openProcessTasks.supervisors.toLocaleString('en-US')} of supervisors (approvals of offers).`);
+  }
   out.push(`- Load: ${d.loadSeconds.total} s (${Object.entries(d.loadSeconds).filter(([k]) => k !== 'total').map(([k, v]) => `${k} ${v} s`).join(', ')}); database size ${(d.databaseBytes / 2 ** 20).toFixed(0)} MiB.`);
   out.push('');
   out.push('## Results');

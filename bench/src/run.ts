@@ -14,24 +14,21 @@ import { searchScenario } from './scenarios/search';
 import { listScenario } from './scenarios/list';
 import { cardScenario } from './scenarios/card';
 import { tasksScenario } from './scenarios/tasks';
+import { boardScenario } from './scenarios/board';
+import { invoicesScenario } from './scenarios/invoices';
 import type { ReadScenario } from './scenarios/types';
 import { startServer } from './server';
 
 /**
  * Read scenarios, in the order they run. A module that lands adds its scenario here (and its generator to
- * data/generate.ts): the pipeline board, the unpaid-invoices list, the analytics reports.
+ * data/generate.ts): the analytics reports.
  */
-export const READ_SCENARIOS: ReadScenario[] = [searchScenario, listScenario, cardScenario, tasksScenario];
+export const READ_SCENARIOS: ReadScenario[] = [searchScenario, listScenario, cardScenario, tasksScenario, boardScenario, invoicesScenario];
 const WRITE_SCENARIOS = ['create', 'push'];
 export const ALL_SCENARIOS = [...READ_SCENARIOS.map((s) => s.name), ...WRITE_SCENARIOS];
 
 /** What the issue asks for that has no module to measure yet. */
-const PENDING = [
-  'client interests (200,000) and the pipeline board',
-  'invoices (300,000 with 1,000,000 lines), payments, shipments and the unpaid-invoices list',
-  'analytics reports',
-  'process tasks in the Tasks tab',
-];
+const PENDING = ['analytics reports'];
 
 export interface BenchOptions {
   scale: number;

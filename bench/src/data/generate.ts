@@ -1,13 +1,14 @@
 import { normalizeContactInfo, textSearchKey, type AddressParts, type ContactInfoType } from '@crm/contact-info';
 import { Rng, uuidFor } from './prng';
 import type { TableWriter } from './writer';
+import { generateSales, salesCountsAt, type SalesRefs, type SalesStats, type SalesWriters } from './sales';
 import {
   BRAND_HEADS, BRAND_SUFFIXES, BRAND_TAILS, CANCEL_REASONS, CITIES, CITY_WEIGHTS, CONTACT_ROLES, EVENT_RESULTS, EVENT_SUBJECTS,
   FEMALE_FIRST, LEGAL_FORMS, MALE_FIRST, MOBILE_CODES, PATRONYMIC_STEMS, POSITIONS, STREETS, SURNAMES, femaleSurname, translit,
 } from './words';
 
 /** Bump when the generated data changes shape: a `--reuse` run reloads a database made by another version. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const MANAGERS = 50;
 export const TEAMS = 5;
@@ -26,6 +27,8 @@ export function countsAt(scale: number) {
     contactPersons: counterparties * 3,
     contactInfo: counterparties * 4 + counterparties * 3 * 2,
     events: Math.max(500, Math.round(1_000_000 * scale)),
+    // The sales modules (src/data/sales.ts): catalog, interests, invoices and their lines, Sale processes.
+    ...salesCountsAt(scale),
   };
 }
 
@@ -37,9 +40,11 @@ export interface GenerateOptions {
   passwordHash: string;
   /** contact_info_kinds ids by code (seeded by the migrations). */
   kindIds: Record<string, string>;
+  /** What the sales and process migrations seeded (scenario, stages, organization, VAT rates, templates). */
+  sales: SalesRefs;
 }
 
-export interface Writers {
+export interface Writers extends SalesWriters {
   users: TableWriter;
   counterparties: TableWriter;
   contactPersons: TableWriter;
@@ -134,6 +139,7 @@ export interface GenerateStats {
   phonesRejected: number;
   eventStates: Record<string, number>;
   counters: Array<{ year: number; last: number }>;
+  sales: SalesStats;
 }
 
 /** Generates the whole data set into the writers, table by table, deterministically from the seed. */
@@ -159,6 +165,7 @@ export async function generate(o: GenerateOptions, w: Writers, progress: (msg: s
   const ciRng = new Rng(seed, 'contact-info');
   const cpIds: string[] = new Array(n.counterparties);
   const cpOwner: string[] = new Array(n.counterparties);
+  const cpNames: string[] = new Array(n.counterparties);
   const cpCreated = new Float64Array(n.counterparties);
   const cpFirstPerson = new Int32Array(n.counterparties);
   const cpPersons = new Uint8Array(n.counterparties);
@@ -181,7 +188,7 @@ export async function generate(o: GenerateOptions, w: Writers, progress: (msg: s
     return normalized('ADDRESS', '', parts);
   };
 
-  const ci = async (owner: { counterpartyId?: string; contactPersonId?: string }, kindCode: string, v: ReturnType<typeof normalized>, position: number) => {
+  const ci = async (owner: { counterpartyId?: string; contactPersonId?: string; governingId: string }, kindCode: string, v: ReturnType<typeof normalized>, position: number) => {
     await put(w.contactInfo, [
       uuidFor(seed, 'contact_info', ciIndex++),
       owner.counterpartyId ?? null,
@@ -195,6 +202,7 @@ export async function generate(o: GenerateOptions, w: Writers, progress: (msg: s
       v.parts ? JSON.stringify(v.parts) : null,
       null,
       position,
+      owner.governingId,
     ]);
   };
 
@@ -252,6 +260,7 @@ export async function generate(o: GenerateOptions, w: Writers, progress: (msg: s
     ]);
     cpIds[i] = id;
     cpOwner[i] = owner.id;
+    cpNames[i] = name;
     cpCreated[i] = created;
 
     // Its own contact information: legal address, work phone, e-mail, and one more (address, phone or site).
@@ -261,18 +270,18 @@ export async function generate(o: GenerateOptions, w: Writers, progress: (msg: s
     if (seen) domain = `${domain}${seen + 1}`;
     domain = `${domain}.${ciRng.weighted(['ru', 'com', 'su', 'net'], [80, 10, 3, 7])}`;
     const city = CITIES[cityIdx];
-    await ci({ counterpartyId: id }, 'LEGAL_ADDRESS', address(ciRng, cityIdx), 0);
-    await ci({ counterpartyId: id }, 'WORK_PHONE', phones.next(ciRng.pick(city.phoneCodes)), 1);
-    await ci({ counterpartyId: id }, 'EMAIL', normalized('EMAIL', `${ciRng.pick(['info', 'office', 'sales', 'zakaz', 'mail'])}@${domain}`), 2);
+    await ci({ counterpartyId: id, governingId: owner.id }, 'LEGAL_ADDRESS', address(ciRng, cityIdx), 0);
+    await ci({ counterpartyId: id, governingId: owner.id }, 'WORK_PHONE', phones.next(ciRng.pick(city.phoneCodes)), 1);
+    await ci({ counterpartyId: id, governingId: owner.id }, 'EMAIL', normalized('EMAIL', `${ciRng.pick(['info', 'office', 'sales', 'zakaz', 'mail'])}@${domain}`), 2);
     switch (i % 3) {
       case 0:
-        await ci({ counterpartyId: id }, 'ACTUAL_ADDRESS', address(ciRng, cityIdx), 3);
+        await ci({ counterpartyId: id, governingId: owner.id }, 'ACTUAL_ADDRESS', address(ciRng, cityIdx), 3);
         break;
       case 1:
-        await ci({ counterpartyId: id }, 'WORK_PHONE', phones.next(ciRng.pick(city.phoneCodes)), 3);
+        await ci({ counterpartyId: id, governingId: owner.id }, 'WORK_PHONE', phones.next(ciRng.pick(city.phoneCodes)), 3);
         break;
       default:
-        await ci({ counterpartyId: id }, 'WEB_SITE', normalized('WEB_PAGE', `www.${domain}`), 3);
+        await ci({ counterpartyId: id, governingId: owner.id }, 'WEB_SITE', normalized('WEB_PAGE', `www.${domain}`), 3);
     }
 
     // Its contact persons, each with a mobile phone and an e-mail at the counterparty's domain.
@@ -291,11 +300,11 @@ export async function generate(o: GenerateOptions, w: Writers, progress: (msg: s
       const pCreated = Math.min(A - DAY, created + personRng.next() * 200 * DAY);
       await put(w.contactPersons, [
         pid, id, lastName, firstName, middleName, personRng.pick(POSITIONS), personRng.pick(CONTACT_ROLES), null, null, owner.id,
-        marked || personRng.chance(0.01), textSearchKey([lastName, firstName, middleName].filter(Boolean).join(' ')), iso(pCreated), iso(pCreated),
+        marked || personRng.chance(0.01), textSearchKey([lastName, firstName, middleName].filter(Boolean).join(' ')), iso(pCreated), iso(pCreated), owner.id,
       ]);
-      await ci({ contactPersonId: pid }, 'MOBILE_PHONE', phones.next(personRng.pick(MOBILE_CODES)), 0);
+      await ci({ contactPersonId: pid, governingId: owner.id }, 'MOBILE_PHONE', phones.next(personRng.pick(MOBILE_CODES)), 0);
       const local = `${translit(firstName)[0]}.${translit(lastName)}${pIndex % 7 === 0 ? pIndex % 100 : ''}`;
-      await ci({ contactPersonId: pid }, 'EMAIL', normalized('EMAIL', `${local}@${domain}`), 1);
+      await ci({ contactPersonId: pid, governingId: owner.id }, 'EMAIL', normalized('EMAIL', `${local}@${domain}`), 1);
     }
     if (i % 10_000 === 9_999) progress(`counterparties ${i + 1}/${n.counterparties}`);
   }
@@ -384,8 +393,19 @@ export async function generate(o: GenerateOptions, w: Writers, progress: (msg: s
     if (i % 100_000 === 99_999) progress(`events ${i + 1}/${n.events}`);
   }
 
+  // ---- the sales modules and business processes ----
+  const sales = await generateSales(
+    {
+      seed, scale: o.scale, A, refs: o.sales, users, cpIds, cpNames, cpOwner, cpFirstPerson, cpPersons, personIds,
+      existingAt: (ms) => Math.max(1, Math.min(n.counterparties, Math.floor((n.counterparties * (ms - (A - 4 * YEAR))) / cpSpan))),
+    },
+    w,
+    progress,
+  );
+
   for (const writer of Object.values(w)) await writer.flush();
   return {
+    sales,
     rows: Object.fromEntries(Object.entries(w).map(([k, v]) => [k, v.rows])),
     phonesRejected: phones.rejected,
     eventStates: states,

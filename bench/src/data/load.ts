@@ -4,9 +4,10 @@ import { createLogger } from '@crm/server/src/core/logger';
 import { hashPassword } from '@crm/server/src/modules/auth/password';
 import { countsAt, generate, GENERATOR_VERSION, PASSWORD, type GenerateStats } from './generate';
 import { InFlight, TableWriter } from './writer';
+import { readSalesRefs, SALES_CHECKS, SALES_TABLES, salesWriters } from './sales';
 
 /** The tables the generator fills; their secondary indexes are dropped for the load and built afterwards. */
-const TABLES = ['users', 'counterparties', 'contact_persons', 'contact_info', 'events', 'reminders'];
+const TABLES = ['users', 'counterparties', 'contact_persons', 'contact_info', 'events', 'reminders', ...SALES_TABLES];
 
 export interface DatasetMeta {
   generatorVersion: number;
@@ -94,6 +95,7 @@ export async function loadDataset(adminUrl: string, opts: { scale: number; seed:
   try {
     const kinds = await pool.query<{ code: string; id: string }>(`SELECT code, id FROM contact_info_kinds WHERE code IS NOT NULL`);
     const kindIds = Object.fromEntries(kinds.rows.map((r) => [r.code, r.id]));
+    const salesRefs = await readSalesRefs(pool);
 
     const indexes = await pool.query<{ name: string; def: string; table: string }>(
       `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS def, c.relname AS table
@@ -110,6 +112,7 @@ export async function loadDataset(adminUrl: string, opts: { scale: number; seed:
     const batch = 5000;
     const writer = (table: string, columns: ConstructorParameters<typeof TableWriter>[2]) => new TableWriter(pool, table, columns, batch, inFlight);
     const writers = {
+      ...salesWriters(writer),
       users: writer('users', [['id', 'uuid'], ['email', 'text'], ['full_name', 'text'], ['role', 'text'], ['supervisor_id', 'uuid'], ['password_hash', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']]),
       counterparties: writer('counterparties', [
         ['id', 'uuid'], ['name', 'text'], ['full_name', 'text'], ['legal_type', 'text'], ['inn', 'text'], ['kpp', 'text'], ['relation_types', 'text', 'text[]'],
@@ -119,10 +122,11 @@ export async function loadDataset(adminUrl: string, opts: { scale: number; seed:
       contactPersons: writer('contact_persons', [
         ['id', 'uuid'], ['counterparty_id', 'uuid'], ['last_name', 'text'], ['first_name', 'text'], ['middle_name', 'text'], ['position', 'text'], ['role', 'text'],
         ['birthday', 'date'], ['comment', 'text'], ['responsible_id', 'uuid'], ['deletion_mark', 'bool'], ['search_text', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+        ['governing_responsible_id', 'uuid'],
       ]),
       contactInfo: writer('contact_info', [
         ['id', 'uuid'], ['counterparty_id', 'uuid'], ['contact_person_id', 'uuid'], ['type', 'text'], ['kind_id', 'uuid'], ['value', 'text'], ['normalized', 'text'],
-        ['search_key', 'text'], ['extension', 'text'], ['parts', 'text', 'jsonb'], ['comment', 'text'], ['position', 'int'],
+        ['search_key', 'text'], ['extension', 'text'], ['parts', 'text', 'jsonb'], ['comment', 'text'], ['position', 'int'], ['governing_responsible_id', 'uuid'],
       ]),
       events: writer('events', [
         ['id', 'uuid'], ['number', 'text'], ['kind', 'text'], ['direction', 'text'], ['state', 'text'], ['subject', 'text'], ['content', 'text'], ['result', 'text'],
@@ -135,13 +139,17 @@ export async function loadDataset(adminUrl: string, opts: { scale: number; seed:
       ]),
     };
     const stats = await phase('generate and insert', async () => {
-      const s = await generate({ seed, scale, anchor, passwordHash, kindIds }, writers, log);
+      const s = await generate({ seed, scale, anchor, passwordHash, kindIds, sales: salesRefs }, writers, log);
       await inFlight.drain();
       return s;
     });
     // The numbering the server continues from: the last number of each year, as if the server had issued them.
     for (const c of stats.counters) {
       await pool.query(`INSERT INTO document_counters (prefix, year, last) VALUES ('EV', $1, $2)`, [c.year, c.last]);
+    }
+    // And of the sales documents: CI, CO, INV, PAY, SH.
+    for (const c of stats.sales.documentCounters) {
+      await pool.query(`INSERT INTO document_counters (prefix, year, last) VALUES ($1, $2, $3)`, [c.prefix, c.year, c.last]);
     }
 
     await phase('build indexes', async () => {
@@ -160,17 +168,26 @@ export async function loadDataset(adminUrl: string, opts: { scale: number; seed:
     });
 
     await phase('check references', async () => {
+      // Statistics first: the checks join the fresh tables, and without them the planner picks nested loops.
+      for (const t of TABLES) await pool.query(`ANALYZE ${t}`);
       const orphans = await pool.query(`
         SELECT
           (SELECT count(*) FROM counterparties c LEFT JOIN users u ON u.id = c.responsible_id WHERE u.id IS NULL)
         + (SELECT count(*) FROM contact_persons p LEFT JOIN counterparties c ON c.id = p.counterparty_id WHERE p.counterparty_id IS NOT NULL AND c.id IS NULL)
         + (SELECT count(*) FROM contact_info ci LEFT JOIN counterparties c ON c.id = ci.counterparty_id WHERE ci.counterparty_id IS NOT NULL AND c.id IS NULL)
         + (SELECT count(*) FROM contact_info ci LEFT JOIN contact_persons p ON p.id = ci.contact_person_id WHERE ci.contact_person_id IS NOT NULL AND p.id IS NULL)
+        -- The governing responsible the triggers would have written (the load runs without them).
+        + (SELECT count(*) FROM contact_persons p LEFT JOIN counterparties c ON c.id = p.counterparty_id
+            WHERE p.governing_responsible_id IS DISTINCT FROM coalesce(c.responsible_id, p.responsible_id))
+        + (SELECT count(*) FROM contact_info ci LEFT JOIN counterparties c ON c.id = ci.counterparty_id LEFT JOIN contact_persons p ON p.id = ci.contact_person_id
+            WHERE ci.governing_responsible_id IS DISTINCT FROM coalesce(c.responsible_id, p.governing_responsible_id))
         + (SELECT count(*) FROM events e LEFT JOIN counterparties c ON c.id = e.counterparty_id WHERE e.counterparty_id IS NOT NULL AND c.id IS NULL)
         + (SELECT count(*) FROM events e LEFT JOIN contact_persons p ON p.id = e.contact_person_id WHERE e.contact_person_id IS NOT NULL AND p.id IS NULL)
         + (SELECT count(*) FROM events e LEFT JOIN users u ON u.id = e.responsible_id WHERE u.id IS NULL)
         + (SELECT count(*) FROM reminders r LEFT JOIN users u ON u.id = r.user_id WHERE u.id IS NULL) AS n`);
       if (Number(orphans.rows[0].n)) throw new Error(`the generated data has ${orphans.rows[0].n} dangling references`);
+      const sales = await pool.query(SALES_CHECKS);
+      if (Number(sales.rows[0].n)) throw new Error(`the generated sales data has ${sales.rows[0].n} dangling references or inconsistent totals`);
     });
 
     await phase('vacuum analyze', async () => {

@@ -95,10 +95,85 @@ function op(role: Role, users: BenchUser[], pool: Pool): ReadOp<Params> {
   };
 }
 
+/** The Tasks tab's block of business-process tasks (ProcessTasksBlock: MyProcessTasks, 50 open ones). */
+const PROCESS_QUERY = `query MyProcessTasks($first: Int!, $after: String) {
+  myProcessTasks(first: $first, after: $after, filter: { state: OPEN }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { ...ProcessTaskListItem } }
+  }
+}
+fragment ProcessTaskListItem on ProcessTask {
+  id title pointId state deadline overdue createdAt results allowRedirect instanceId
+  subject { type id title }
+  process { id name templateCode }
+  viewerCan { accept complete redirect }
+}`;
+
+const PROCESS_PAGE = 50;
+
+/**
+ * The floor: my open (or accepted) tasks by deadline (none last), 51 of them and the count, each with its process
+ * and template, and the title of its subject as the server titles it in my scope (an interest: number · client; an
+ * offer: «КП number от date»).
+ */
+const PROCESS_FLOOR = `
+WITH t AS (SELECT * FROM process_tasks t WHERE t.performer_id = $1 AND t.state IN ('OPEN', 'ACCEPTED'))
+SELECT (SELECT count(*)::int FROM t) AS total,
+       (SELECT json_agg(json_build_array(x.id, x.title, x.point_id, x.state, x.deadline, x.deadline < now(), x.created_at, x.results, x.allow_redirect, x.instance_id,
+                                         x.subject_type, x.subject_id,
+                                         CASE x.subject_type WHEN 'CLIENT_INTEREST' THEN ci.number || ' · ' || c.name
+                                                             WHEN 'COMMERCIAL_OFFER' THEN 'КП ' || o.number || ' от ' || to_char(o.date, 'DD.MM.YYYY') END,
+                                         i.id, tp.name, i.template_code, x.performer_id) ORDER BY coalesce(x.deadline, 'infinity'), x.id)
+          FROM (SELECT * FROM t ORDER BY coalesce(t.deadline, 'infinity'), t.id LIMIT ${PROCESS_PAGE + 1}) x
+          JOIN process_instances i ON i.id = x.instance_id JOIN process_templates tp ON tp.id = i.template_id
+          LEFT JOIN client_interests ci ON x.subject_type = 'CLIENT_INTEREST' AND ci.id = x.subject_id AND ci.responsible_id = ANY($2)
+          LEFT JOIN counterparties c ON c.id = ci.counterparty_id
+          LEFT JOIN commercial_offers o ON x.subject_type = 'COMMERCIAL_OFFER' AND o.id = x.subject_id AND o.responsible_id = ANY($2)) AS tasks`;
+
+function processOp(role: Role, users: BenchUser[], pool: Pool): ReadOp<Params> {
+  return {
+    scenario: 'tasks',
+    name: 'tasks: process tasks block',
+    role,
+    targetP95: 30,
+    params: (i) => ({ user: users[i % users.length] }),
+    async api({ user }) {
+      const r = await user.client.gql(PROCESS_QUERY, { first: PROCESS_PAGE, after: null });
+      const d = check(r).myProcessTasks;
+      return {
+        sql: r.sql,
+        answer: {
+          total: d.totalCount,
+          hasNextPage: d.pageInfo.hasNextPage,
+          tasks: d.edges.map(({ node: n }: any) => [
+            n.id, n.title, n.pointId, n.state, iso(n.deadline), n.overdue, iso(n.createdAt), n.results, n.allowRedirect, n.instanceId,
+            n.subject?.type ?? null, n.subject?.id ?? null, n.subject?.title ?? null, n.process?.id ?? null, n.process?.name ?? null, n.process?.templateCode ?? null,
+            [n.viewerCan.accept, n.viewerCan.complete, n.viewerCan.redirect],
+          ]),
+        },
+      };
+    },
+    async floor({ user }) {
+      const x = (await pool.query(PROCESS_FLOOR, [user.id, user.scope])).rows[0];
+      const tasks: any[][] = x.tasks ?? [];
+      return {
+        total: x.total,
+        hasNextPage: tasks.length > PROCESS_PAGE,
+        tasks: tasks.slice(0, PROCESS_PAGE).map((t) => [
+          t[0], t[1], t[2], t[3], iso(t[4]), t[5] === true, iso(t[6]), t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15],
+          // Accept: open and not yet accepted; complete: mine; redirect: where the point allows (I am in my own scope).
+          [t[3] === 'OPEN', true, t[8] && user.scope.includes(t[16])],
+        ]),
+      };
+    },
+  };
+}
+
 export const tasksScenario: ReadScenario = {
   name: 'tasks',
-  description: 'The Tasks tab of the signed-in user: overdue and today\'s planned events (200 each), due reminders with their subjects, and the counts on the tab.',
+  description: 'The Tasks tab of the signed-in user: overdue and today\'s planned events (200 each), due reminders with their subjects, and the counts on the tab; and its block of open business-process tasks (50, by deadline).',
   ops(f, pool) {
-    return (['MANAGER', 'SUPERVISOR'] as Role[]).map((role) => op(role, f.byRole(role), pool));
+    return (['MANAGER', 'SUPERVISOR'] as Role[]).flatMap((role) => [op(role, f.byRole(role), pool), processOp(role, f.byRole(role), pool)]);
   },
 };
