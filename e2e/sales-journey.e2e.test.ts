@@ -178,3 +178,35 @@ test('a deal from the counterparty card to a paid invoice: interest, stage, offe
   await expect(page.locator(byTestId('desk-unpaid-amount')).innerText().then(nbsp)).resolves.toBe('0,00 ₽');
   // A long journey of many screens: more time than the suite's default, which is meant for one or two screens.
 }, 240_000);
+
+test('an ageing bucket on the Sales tab opens the invoices of that age, paged by the server', async () => {
+  const stamp = Date.now();
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const { createCounterparty: client } = await gql(page, crm, `mutation($i: CreateCounterpartyInput!) { createCounterparty(input: $i) { id } }`, { i: { name: `Должник ${stamp}` } });
+  const { createProduct: product } = await gql(page, crm, `mutation($i: CreateProductInput!) { createProduct(input: $i) { id } }`, {
+    i: { name: `Услуга ${stamp}`, unit: 'шт', price: '1000.00', vatRate: 'VAT_20' },
+  });
+  const invoice = async (dueInDays: number) => {
+    const { createInvoice } = await gql(page, crm, `mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id number } }`, {
+      i: { counterpartyId: client.id, date: day(-90), paymentDueDate: day(dueInDays), lines: [{ productId: product.id, quantity: '1' }] },
+    });
+    await gql(page, crm, `mutation($id: ID!) { postInvoice(id: $id) { id } }`, { id: createInvoice.id });
+    return createInvoice.number as string;
+  };
+  const tenDaysLate = await invoice(-10);
+  const fortyDaysLate = await invoice(-40);
+
+  await page.goto(`${crm.url}/sales`);
+  await page.waitForSelector(byTestId('sales-desk'));
+  await page.click(`${byTestId('ageing-bucket')}[data-bucket="D8_30"]`);
+  await page.waitForURL((url) => url.searchParams.get('ageing') === 'D8_30');
+  const grid = page.locator(byTestId('invoices-grid'));
+  await grid.locator(`text=${tenDaysLate}`).waitFor();
+  await expect(grid.locator(`text=${fortyDaysLate}`).count()).resolves.toBe(0);
+  await page.locator(byTestId('invoices-ageing-filter')).waitFor();
+
+  // The next bucket holds the older one.
+  await page.goto(`${crm.url}/sales/invoices?overdue=1&ageing=D31_60`);
+  await grid.locator(`text=${fortyDaysLate}`).waitFor();
+  await expect(grid.locator(`text=${tenDaysLate}`).count()).resolves.toBe(0);
+});

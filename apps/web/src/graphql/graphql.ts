@@ -831,6 +831,10 @@ export type InvoiceFilter = {
   counterpartyId?: string | number | null | undefined;
   /** Only invoices of this client interest. */
   interestId?: string | number | null | undefined;
+  /** Only overdue invoices at most this many days past their due date (1 or more, not below minDaysOverdue). */
+  maxDaysOverdue?: number | null | undefined;
+  /** Only overdue invoices at least this many days past their due date (1 or more; the ageing buckets are 1–7, 8–30, 31–60, 61 and over). */
+  minDaysOverdue?: number | null | undefined;
   /** True: only posted, not fully paid invoices past their due date; false: none of those. */
   overdue?: boolean | null | undefined;
   /** Only this payment state. */

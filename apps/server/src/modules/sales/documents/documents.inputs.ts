@@ -116,6 +116,14 @@ export class UpdateInvoiceInput {
 export class InvoiceFilter {
   @Field(() => InvoicePaymentState, { nullable: true, description: 'Only this payment state.' }) @IsOptional() paymentState?: InvoicePaymentState;
   @Field({ nullable: true, description: 'True: only posted, not fully paid invoices past their due date; false: none of those.' }) @IsOptional() overdue?: boolean;
+  @Field(() => Int, { nullable: true, description: 'Only overdue invoices at least this many days past their due date (1 or more; the ageing buckets are 1–7, 8–30, 31–60, 61 and over).' })
+  @IsOptional()
+  @Min(1, { message: 'At least 1 day' })
+  minDaysOverdue?: number;
+  @Field(() => Int, { nullable: true, description: 'Only overdue invoices at most this many days past their due date (1 or more, not below minDaysOverdue).' })
+  @IsOptional()
+  @Min(1, { message: 'At least 1 day' })
+  maxDaysOverdue?: number;
   @Field({ nullable: true, description: 'Only posted (true) or unposted (false) invoices.' }) @IsOptional() posted?: boolean;
   @Field(() => ID, { nullable: true, description: 'Only this buyer.' }) @IsOptional() @IsUUID('all', { message: 'Not a valid counterparty id' }) counterpartyId?: string;
   @Field(() => ID, { nullable: true, description: 'Only invoices of this client interest.' }) @IsOptional() @IsUUID('all', { message: 'Not a valid client interest id' }) interestId?: string;

@@ -208,4 +208,38 @@ describe('invoices.paid_amount', () => {
     const { client: outsider } = await t.as(Role.MANAGER);
     expect((await outsider.ok(LIST, { f: { counterpartyId: c.id, overdue: true } })).invoices.totalCount).toBe(0);
   });
+
+  it('filters overdue invoices by days past due, bucket edges included, and refuses a reversed range', async () => {
+    const { client: boss, user: supervisor } = await t.as(Role.SUPERVISOR);
+    const { client, user } = await t.as(Role.MANAGER, { supervisorId: supervisor.id });
+    const c = await t.factories.counterparty(user);
+    const p = await f.product({ price: '100.00' });
+    const due: Record<number, string> = {};
+    for (const days of [1, 7, 8, 30, 31, 60, 61, 400, -3]) {
+      const inv = (await client.ok(CREATE_INVOICE, { i: { counterpartyId: c.id, date: daysFromToday(-500), paymentDueDate: daysFromToday(-days), lines: [{ productId: p.id, quantity: '1' }] } })).createInvoice;
+      await client.ok(POST_INVOICE, { id: inv.id });
+      due[days] = inv.id;
+    }
+    // Paid in full 10 days late: no longer overdue, so in no bucket.
+    const paidLate = (await client.ok(CREATE_INVOICE, { i: { counterpartyId: c.id, date: daysFromToday(-40), paymentDueDate: daysFromToday(-10), lines: [{ productId: p.id, quantity: '1' }] } })).createInvoice;
+    await client.ok(POST_INVOICE, { id: paidLate.id });
+    await client.ok(CREATE_PAYMENT, { i: { counterpartyId: c.id, amount: '100.00', allocations: [{ invoiceId: paidLate.id, amount: '100.00' }] } });
+
+    for (const viewer of [client, boss]) {
+      const bucket = async (min: number | null, max: number | null) => {
+        const r = (await viewer.ok(LIST, { f: { counterpartyId: c.id, minDaysOverdue: min, maxDaysOverdue: max } })).invoices;
+        expect(r.totalCount).toBe(r.edges.length);
+        return r.edges.map((e: { node: { id: string } }) => e.node.id).sort();
+      };
+      expect(await bucket(1, 7)).toEqual([due[1], due[7]].sort());
+      expect(await bucket(8, 30)).toEqual([due[8], due[30]].sort());
+      expect(await bucket(31, 60)).toEqual([due[31], due[60]].sort());
+      expect(await bucket(61, null)).toEqual([due[61], due[400]].sort());
+      expect(await bucket(null, 7)).toEqual([due[1], due[7]].sort());
+    }
+    const reversed = await client.gql(LIST, { f: { minDaysOverdue: 31, maxDaysOverdue: 8 } });
+    expect(reversed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxDaysOverdue', reason: 'RANGE_REVERSED' });
+    const zero = await client.gql(LIST, { f: { minDaysOverdue: 0 } });
+    expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
 });

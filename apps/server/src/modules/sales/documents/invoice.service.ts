@@ -140,6 +140,15 @@ export class InvoiceService {
     if (filter.paymentState) qb.andWhere(INVOICE_PAYMENT_STATE_SQL[filter.paymentState]);
     if (filter.overdue === true) qb.andWhere(INVOICE_OVERDUE_SQL, { today });
     if (filter.overdue === false) qb.andWhere(`NOT ${INVOICE_OVERDUE_SQL}`, { today });
+    if (filter.minDaysOverdue != null || filter.maxDaysOverdue != null) {
+      // Days past due in the viewer's calendar, as the Sales tab's ageing buckets count them: overdue implied.
+      if (filter.minDaysOverdue != null && filter.maxDaysOverdue != null && filter.maxDaysOverdue < filter.minDaysOverdue) {
+        throw badInput('maxDaysOverdue', 'The most days overdue cannot be below the least', 'RANGE_REVERSED');
+      }
+      qb.andWhere(INVOICE_OVERDUE_SQL, { today });
+      if (filter.minDaysOverdue != null) qb.andWhere('i.payment_due_date <= CAST(:today AS date) - CAST(:minDays AS int)', { minDays: filter.minDaysOverdue });
+      if (filter.maxDaysOverdue != null) qb.andWhere('i.payment_due_date >= CAST(:today AS date) - CAST(:maxDays AS int)', { maxDays: filter.maxDaysOverdue });
+    }
     if (filter.posted !== undefined && filter.posted !== null) qb.andWhere('i.posted = :posted', { posted: filter.posted });
     if (filter.counterpartyId) qb.andWhere('i.counterparty_id = :cp', { cp: filter.counterpartyId });
     if (filter.interestId) qb.andWhere('i.interest_id = :interest', { interest: filter.interestId });

@@ -10,15 +10,16 @@ import { Money } from './Money';
 export const AGEING_BUCKETS = ['D0_7', 'D8_30', 'D31_60', 'D61_PLUS'] as const;
 export type AgeingBucketKey = (typeof AGEING_BUCKETS)[number];
 
+/** Each bucket's days past due, as the invoice list's `minDaysOverdue` / `maxDaysOverdue` filter takes them. */
+export const AGEING_DAYS: Record<AgeingBucketKey, { minDaysOverdue: number; maxDaysOverdue?: number }> = {
+  D0_7: { minDaysOverdue: 1, maxDaysOverdue: 7 },
+  D8_30: { minDaysOverdue: 8, maxDaysOverdue: 30 },
+  D31_60: { minDaysOverdue: 31, maxDaysOverdue: 60 },
+  D61_PLUS: { minDaysOverdue: 61 },
+};
+
 export function isAgeingBucket(v: string | null | undefined): v is AgeingBucketKey {
   return (AGEING_BUCKETS as readonly string[]).includes(v ?? '');
-}
-
-/** The bucket of an invoice due on `dueDate` (YYYY-MM-DD) as of `today`; null when it is not overdue. */
-export function ageingBucketOf(dueDate: string | null | undefined, today: string): AgeingBucketKey | null {
-  if (!dueDate || dueDate >= today) return null;
-  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate.slice(0, 10)}T00:00:00Z`)) / 86_400_000);
-  return days <= 7 ? 'D0_7' : days <= 30 ? 'D8_30' : days <= 60 ? 'D31_60' : 'D61_PLUS';
 }
 
 export interface AgeingBucketValue {

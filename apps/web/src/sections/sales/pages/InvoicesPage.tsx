@@ -9,7 +9,6 @@ import Link from '@mui/material/Link';
 import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import type { InvoiceFilter, InvoiceListItemFragment, InvoicePaymentState } from '../../../graphql/graphql';
-import { useTimeZone } from '../../../app/auth';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { GridContainer } from '../../../components/grid/GridContainer';
 import { ListToolbar, SearchField, SelectFilter, ToggleFilter } from '../../../components/grid/ListToolbar';
@@ -20,13 +19,12 @@ import { PageHeader } from '../../../components/PageHeader';
 import { UserFilter } from '../../../components/UserFilter';
 import { formatDate } from '../../../lib/format';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
-import { ageingBucketOf, isAgeingBucket } from '../components/AgeingBuckets';
+import { AGEING_DAYS, isAgeingBucket } from '../components/AgeingBuckets';
 import { CounterpartyFilter } from '../components/CounterpartyFilter';
 import { Money } from '../components/Money';
 import { SalesNav } from '../components/SalesNav';
 import { PaymentStateChip } from '../components/state-chips';
 import { InvoicesQuery } from '../graphql/invoice.graphql';
-import { todayIn } from '../lib/dates';
 import { salesPaths } from '../lib/paths';
 
 const PAYMENT_STATES: readonly InvoicePaymentState[] = ['NOT_PAID', 'PARTIALLY_PAID', 'PAID'];
@@ -36,7 +34,6 @@ export default function InvoicesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const localeText = useGridLocaleText();
-  const zone = useTimeZone();
   const [params, setParams] = useSearchParams();
   const searchInput = params.get('q') ?? '';
   const paymentState = PAYMENT_STATES.find((s) => s === params.get('paymentState')) ?? '';
@@ -61,24 +58,23 @@ export default function InvoicesPage() {
     search: search || undefined,
     paymentState: paymentState || undefined,
     overdue: overdue || ageing ? true : undefined,
+    ...(ageing ? AGEING_DAYS[ageing] : {}),
     counterpartyId: counterpartyId ?? undefined,
     responsibleId: responsibleId ?? undefined,
   };
   const pagination = useCursorPagination(JSON.stringify(filter));
-  // An ageing bucket (from the Sales tab) has no server filter of its own: its overdue invoices are read in one
-  // page of the largest size and narrowed here by days past due, as the desk counts them.
+  // An ageing bucket (from the Sales tab) is a server filter by days past due, paged like any other.
   const { data, previousData, loading, error } = useQuery(InvoicesQuery, {
-    variables: ageing ? { first: 500, after: null, filter } : { first: pagination.first, after: pagination.after, filter },
+    variables: { first: pagination.first, after: pagination.after, filter },
     fetchPolicy: 'cache-and-network',
   });
   const connection = (data ?? previousData)?.invoices;
-  const today = todayIn(zone);
-  const rows = (connection?.edges.map((e) => e.node) ?? []).filter((r) => !ageing || ageingBucketOf(r.paymentDueDate, today) === ageing);
+  const rows = connection?.edges.map((e) => e.node) ?? [];
   const { rememberPage } = pagination;
   const page = pagination.paginationModel.page;
   useEffect(() => {
-    if (data && !ageing) rememberPage(page, data.invoices.pageInfo);
-  }, [data, page, rememberPage, ageing]);
+    if (data) rememberPage(page, data.invoices.pageInfo);
+  }, [data, page, rememberPage]);
 
   const columns = useMemo<GridColDef<InvoiceListItemFragment>[]>(
     () => [
@@ -151,14 +147,10 @@ export default function InvoicesPage() {
           rows={rows}
           columns={columns}
           loading={loading}
-          {...(ageing
-            ? { paginationMode: 'client' as const, initialState: { pagination: { paginationModel: { pageSize: PAGE_SIZES[0]! } } } }
-            : {
-                rowCount: connection?.totalCount ?? 0,
-                paginationMode: 'server' as const,
-                paginationModel: pagination.paginationModel,
-                onPaginationModelChange: pagination.onPaginationModelChange,
-              })}
+          rowCount={connection?.totalCount ?? 0}
+          paginationMode="server"
+          paginationModel={pagination.paginationModel}
+          onPaginationModelChange={pagination.onPaginationModelChange}
           sortingMode="server"
           filterMode="server"
           disableColumnFilter
