@@ -31,13 +31,11 @@ import { updateReturning, withTransaction } from '../../core/database/transactio
 import { nextDocumentNumber } from '../../core/numbering';
 import { decodeCursor, SortDirection, toConnection } from '../../core/pagination';
 import type { PubSub } from '../../core/pubsub';
+import { announceToResponsibles, type ChangedPayload } from '../notifications/announce';
 
 export const CLIENT_REQUEST_CHANGED = 'CLIENT_REQUEST_CHANGED';
 /** A request was created or changed; pushed to the users whose lists and badges it may change. */
-export interface ClientRequestChangedPayload {
-  id: string;
-  userIds: string[];
-}
+export type ClientRequestChangedPayload = ChangedPayload;
 
 const ENTITY = 'ClientRequest';
 const S = ClientRequestState;
@@ -405,18 +403,9 @@ export class ClientRequestService {
     return r;
   }
 
-  /**
-   * After the commit, tells the responsible users (now and before) and their supervisors that the request changed,
-   * each on their own topic, so their Requests tab and badge refresh without polling.
-   */
+  /** Tells the responsible users (now and before) and their supervisors that the request changed, after commit. */
   private async announce(tx: EntityManager, id: string, responsibleIds: string[]) {
-    const users = await this.userFacts(tx, responsibleIds);
-    const userIds = new Set(responsibleIds);
-    for (const u of users.values()) if (u.supervisorId) userIds.add(u.supervisorId);
-    const payload: ClientRequestChangedPayload = { id, userIds: [...userIds] };
-    this.afterCommit.run(tx, () => {
-      for (const userId of payload.userIds) this.pubSub.publish(CLIENT_REQUEST_CHANGED, userId, payload);
-    });
+    await announceToResponsibles(tx, { afterCommit: this.afterCommit, pubSub: this.pubSub }, CLIENT_REQUEST_CHANGED, id, responsibleIds);
   }
 
   /** What a push tells a subscriber: the request if it is (still) in their scope, else only that it changed. */

@@ -37,6 +37,7 @@ import { documentNumberSql, nextNumberCte } from '../../../core/numbering';
 import { decodeCursor, SortDirection, toConnection, type ConnectionShape } from '../../../core/pagination';
 import { CrmObjectType } from '../../activities/activities.enums';
 import type { AfterCommit } from '../../notifications/after-commit';
+import { announceToResponsibles, type ChangedPayload } from '../../notifications/announce';
 import type { PubSub } from '../../../core/pubsub';
 
 const ENTITY = 'ClientInterest';
@@ -125,10 +126,7 @@ export interface BoardColumn {
 export const CLIENT_INTEREST_CHANGED = 'CLIENT_INTEREST_CHANGED';
 
 /** What a `clientInterestChanged` push carries: the interest's id and the users it is announced to. */
-export interface ClientInterestChangedPayload {
-  id: string;
-  userIds: string[];
-}
+export type ClientInterestChangedPayload = ChangedPayload;
 
 export interface Board {
   scenario: SalesScenario;
@@ -159,22 +157,9 @@ export class ClientInterestService {
   /** Pushes after commit (set when the services are wired; absent in bare unit setups). */
   live?: { afterCommit: AfterCommit; pubSub: PubSub };
 
-  /**
-   * After the commit, tells who sees the interest on their board — the responsible users (now and before) and
-   * their supervisors — that it changed, each on their own topic, so open boards and cards refresh without polling.
-   * Administrators, who see every interest, are not told of each one.
-   */
+  /** Tells who sees the interest on their board (responsible now and before, their supervisors) that it changed, after commit. */
   private async announce(tx: EntityManager, id: string, responsibleIds: ReadonlyArray<string | null | undefined>) {
-    const live = this.live;
-    if (!live) return;
-    const ids = [...new Set(responsibleIds.filter((u): u is string => !!u))];
-    const rows: Array<{ supervisor_id: string | null }> = await tx.query(`SELECT supervisor_id FROM users WHERE id = ANY($1::uuid[])`, [ids]);
-    const userIds = new Set(ids);
-    for (const r of rows) if (r.supervisor_id) userIds.add(r.supervisor_id);
-    const payload: ClientInterestChangedPayload = { id, userIds: [...userIds] };
-    live.afterCommit.run(tx, () => {
-      for (const userId of payload.userIds) live.pubSub.publish(CLIENT_INTEREST_CHANGED, userId, payload);
-    });
+    if (this.live) await announceToResponsibles(tx, this.live, CLIENT_INTEREST_CHANGED, id, responsibleIds);
   }
 
   /** What a push tells a subscriber: the interest if it is (still) in their scope, else only that it changed. */
